@@ -51,6 +51,9 @@ export const ScheduleSchema = z
     makeUpWorkdays: z.array(IsoDateSchema),
   })
   .superRefine((schedule, ctx) => {
+    // Zod runs this refinement even when a date failed its own check: skip until the dates are valid.
+    const dates = [...schedule.holidays.flatMap((h) => [h.from, h.to]), ...schedule.makeUpWorkdays]
+    if (!dates.every(isIsoDate)) return
     const issue = (reason: ScheduleIssueReason, message: string, path: (string | number)[]) =>
       ctx.addIssue({ code: 'custom', message, path, params: { reason } })
     const inYear = (date: string) => yearOf(date) === schedule.year
