@@ -229,9 +229,13 @@ export class WorkingDayCalendar {
       skipped.push(day)
     }
     let due: number
+    // The first day whose status the result depends on: counted days for working days; for calendar
+    // days and months only the last day and any roll forward (days inside are not deducted).
+    let examinedFrom: number
 
     if (p.unit === 'working') {
       due = this.#walkWorkingDays(fromDn, p.length, startDayCounts)
+      examinedFrom = Math.min(countFrom, due)
       let weekendDays = 0
       let run: Extract<Step, { kind: 'skipHoliday' }> | undefined
       for (let d = countFrom; d <= due && p.length > 0; d++) {
@@ -260,6 +264,7 @@ export class WorkingDayCalendar {
       const rule = p.unit === 'calendar' ? 'calendarDays' : last.monthEnd ? 'monthEnd' : 'correspondingDay'
       steps.push({ kind: 'lastDay', date: fromDayNumber(last.dayNumber), rule })
       due = roll ? this.#rollForward(last.dayNumber) : last.dayNumber
+      examinedFrom = last.dayNumber
       if (due !== last.dayNumber) {
         for (let d = last.dayNumber; d < due; d++) skip(d, this.#dayType(d))
         const t = this.#dayType(last.dayNumber)
@@ -276,7 +281,7 @@ export class WorkingDayCalendar {
 
     steps.push({ kind: 'due', date: fromDayNumber(due) })
     const warnings: DeadlineWarning[] = []
-    if (this.touchesBeyondSchedule(fromDayNumber(Math.min(fromDn, countFrom, due)), fromDayNumber(due))) {
+    if (this.touchesBeyondSchedule(fromDayNumber(examinedFrom), fromDayNumber(due))) {
       warnings.push('beyondSchedule')
     }
     return {

@@ -256,3 +256,24 @@ describe('properties over 2025–2026', () => {
     )
   })
 })
+
+describe('computeDeadline warnings look only at the days the result depends on', () => {
+  it('a calendar-day period that starts in 2024 but ends inside 2025 does not warn', () => {
+    // 2024-12-20 + 15 = 2025-01-04 Sat → 1-06 Mon (holidays inside the period are not deducted)
+    const r = calendar.computeDeadline({
+      from: '2024-12-20',
+      length: 15,
+      unit: 'calendar',
+      rollForwardFromHoliday: true,
+    })
+    expect(r.due).toBe('2025-01-06')
+    expect(r.warnings).toEqual([])
+  })
+
+  it('a working-day period that counts 2024 days warns', () => {
+    // from Fri 2024-12-27: 12-30 Mon, 12-31 Tue (2024 holidays unknown), 2025-01-01 off (元旦), 1-02 Thu → 3
+    const r = calendar.computeDeadline({ from: '2024-12-27', length: 3, unit: 'working' })
+    expect(r.due).toBe('2025-01-02')
+    expect(r.warnings).toEqual(['beyondSchedule'])
+  })
+})

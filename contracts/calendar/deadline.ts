@@ -76,7 +76,10 @@ export interface DeadlineResult {
   steps: Step[]
   /** Every day not counted (working days) or passed over by a roll forward, in order. */
   skipped: SkippedDay[]
-  /** 'beyondSchedule': the computation touched a year with no loaded schedule (holidays unknown). */
+  /**
+   * 'beyondSchedule': a day the result depends on (a counted day; for calendar days and months the last
+   * day and any roll forward) lies in a year with no loaded schedule, whose holidays are unknown.
+   */
   warnings: DeadlineWarning[]
   /** Last day of the last loaded schedule year, or null when none is loaded. */
   coveredUntil: string | null
