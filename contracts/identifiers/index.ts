@@ -6,7 +6,6 @@ export {
 export {
   type DivisionInfo,
   divisionDataSource,
-  isProvincePrefix,
   lookupDivision,
   type ValidateDivisionCodeOptions,
   validateDivisionCode,
@@ -23,6 +22,7 @@ export {
   validatePatentApplicationNumber,
 } from './patent.ts'
 export { normaliseMobilePhone, validateMobilePhone } from './phone.ts'
+export { isProvincePrefix } from './province.ts'
 export {
   computeResidentIdCheckChar,
   residentIdFacts,

@@ -1,4 +1,4 @@
-import { isProvincePrefix } from './division.ts'
+import { isProvincePrefix } from './province.ts'
 import { chinaToday, fail, type IdentifierResult, normaliseInput, ok } from './types.ts'
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]

@@ -1,4 +1,4 @@
-import { isProvincePrefix } from './division.ts'
+import { isProvincePrefix } from './province.ts'
 import { fail, type IdentifierResult, normaliseInput, ok } from './types.ts'
 
 /** GB 32100-2015 charset: digits and capitals without I, O, S, V, Z. */
