@@ -15,6 +15,8 @@
 //     that when rest days are swapped (有变通), the day after the *actual* rest day counts — hence a
 //     make-up workday is a working day and a deadline landing on it does not move;
 //   * Saturdays became rest days under 《国务院关于职工工作时间的规定》(1995).
+//   All three were read in secondary sources (law-site reposts and a 民法典 commentary), not the
+//   official texts: confidence B/C in the terms of rules.md §0.
 //   "The first day after the 法定休假日" and "the next working day" (专利法实施细则 第4条) then coincide.
 //   A period in a patent procedure may still differ on details (专利审查指南); callers choose per rule.
 // - Years with no loaded schedule: Saturdays and Sundays are rest days, every weekday is assumed a

@@ -51,7 +51,10 @@ export function weekday(date: IsoDate): number {
   return weekdayOfDayNumber(toDayNumber(date))
 }
 
-/** Day of the week of a day number (1970-01-01 was a Thursday). */
+/**
+ * Day of the week of a day number (1970-01-01 was a Thursday).
+ * @example weekdayOfDayNumber(0) // 4
+ */
 export function weekdayOfDayNumber(dayNumber: number): number {
   return (((dayNumber + 4) % 7) + 7) % 7
 }
@@ -73,7 +76,10 @@ export function addDays(date: IsoDate, n: number): IsoDate {
   return fromDayNumber(toDayNumber(date) + n)
 }
 
-/** Number of days in a month (month 1–12). */
+/**
+ * Number of days in a month (month 1–12).
+ * @example daysInMonth(2028, 2) // 29
+ */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28
   return [4, 6, 9, 11].includes(month) ? 30 : 31
@@ -97,7 +103,10 @@ export function correspondingDay(date: IsoDate, n: number): { date: IsoDate; mon
   return { date: `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`, monthEnd: day > last }
 }
 
-/** The year of an ISO date. */
+/**
+ * The year of an ISO date.
+ * @example yearOf('2026-02-14') // 2026
+ */
 export function yearOf(date: IsoDate): number {
   return Number(date.slice(0, 4))
 }
