@@ -32,7 +32,7 @@ describe('signed note (trust.md A.8 V6)', () => {
     const v = parseVerifierKey(V6.vkey)
     expect(keyIdFor('PeterNeumann', 1, v.publicKey)).toBe('c74f20a3')
     expect(formatVerifierKey('PeterNeumann', v.publicKey)).toBe(V6.vkey)
-    const seed = base64Decode(V6.signerKey.slice(-44))! // the base64 part itself contains '+'.slice(1)
+    const seed = base64Decode(V6.signerKey.slice(-44))!.slice(1) // the base64 part itself contains '+'
     expect(formatSignerKey('PeterNeumann', seed)).toBe(V6.signerKey)
   })
 
