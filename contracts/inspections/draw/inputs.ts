@@ -1,0 +1,366 @@
+/**
+ * Draw inputs (the committed inspection plan): types, Zod schemas, normalisation to the canonical
+ * form, the canonical byte encoding and the input commitment. See docs/draw-algorithm.md §2–§3.
+ */
+import { sha256 } from '@noble/hashes/sha2.js'
+import { z } from 'zod'
+import { compareStrings, toHex, utf8 } from './bytes.ts'
+
+/** The algorithm version implemented by this library. Part of the committed inputs. */
+export const ALGORITHM_VERSION = 'zhibao-draw/1'
+
+/** Domain-separation label of the input commitment. */
+export const INPUTS_LABEL = 'zhibao-draw/v1/inputs'
+
+/** 统一社会信用代码 format (GB 32100-2015 alphabet; the check digit is not verified here). */
+export const USCC_PATTERN = /^[0-9A-HJ-NPQRTUWXY]{18}$/
+
+const nfcText = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((s) => !/\p{Cc}/u.test(s), 'control characters are not allowed')
+    .transform((s) => s.normalize('NFC'))
+
+const attrValue = nfcText(200).refine((s) => !s.includes('|'), "'|' is reserved as the stratum separator")
+const hex32 = z
+  .string()
+  .regex(/^[0-9a-fA-F]{64}$/, 'expected 32 bytes of hex')
+  .transform((s) => s.toLowerCase())
+
+/** Decimal ratio in [0, 1] with up to 9 decimals, e.g. "0.05". */
+const ratioString = z
+  .string()
+  .regex(/^(?:0(?:\.\d{1,9})?|1(?:\.0{1,9})?)$/, 'ratio must be a decimal in [0, 1]')
+
+export const EntitySchema = z.strictObject({
+  /** 统一社会信用代码. */
+  id: z.string().regex(USCC_PATTERN, 'id must be an 18-character USCC'),
+  /** Stratification attributes, e.g. { district: '310101', category: 'A', credit: 'B' }. */
+  attributes: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/), attrValue),
+  /** Exclusion reason code (already inspected this year, deregistered …); excluded entities are never drawn. */
+  excluded: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_.:-]{0,63}$/)
+    .nullish(),
+})
+
+export const StratumRuleSchema = z
+  .strictObject({
+    /** Stratum key: the entity's `stratifyBy` attribute values joined with '|'. */
+    stratum: z.string().transform((s) => s.normalize('NFC')),
+    /** Sampling ratio of the eligible pool, rounded with the plan's rounding rule. */
+    ratio: ratioString.nullish(),
+    /** Absolute number of targets. */
+    count: z.number().int().min(0).max(10_000_000).nullish(),
+    /** Inspection items checked on targets of this stratum; absent = every item of the plan. */
+    items: z.array(nfcText(64)).nullish(),
+  })
+  .refine((r) => (r.ratio == null) !== (r.count == null), 'exactly one of ratio and count')
+
+/** Roster entry. Unknown fields (phone, ID number …) are stripped: only these five are committed and published. */
+export const InspectorSchema = z.object({
+  /** Badge number (执法证号). */
+  badge: nfcText(64),
+  name: nfcText(100),
+  agency: nfcText(200),
+  qualifications: z.array(nfcText(64)),
+  /** Maximum number of targets this inspector may be assigned in this draw. */
+  capacity: z.number().int().min(0).max(1_000_000),
+})
+
+export const ConflictSchema = z.strictObject({
+  inspector: nfcText(64),
+  entity: z.string().regex(USCC_PATTERN),
+})
+export const TieSchema = z.strictObject({
+  inspector: nfcText(64),
+  entity: z.string().regex(USCC_PATTERN),
+  /** Kind of tie, a code such as 'previousInspector' or 'formerEmployer'. */
+  kind: z.string().regex(/^[A-Za-z][A-Za-z0-9_.:-]{0,63}$/),
+})
+
+export const ItemSchema = z.strictObject({ id: nfcText(64), requiredQualifications: z.array(nfcText(64)) })
+
+export const ObserverCommitmentSchema = z.strictObject({
+  name: nfcText(100),
+  /** Hex SHA-256 of the observer's secret value bytes, published before the draw. */
+  commitment: hex32,
+})
+
+export const DrawInputsSchema = z.strictObject({
+  algorithmVersion: z.string().min(1).max(100),
+  /** Identifier of the inspection plan (抽查计划); one draw per plan. */
+  planId: nfcText(200),
+  /** Attribute names whose values form the stratum key, in order. */
+  stratifyBy: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/)).min(1),
+  rounding: z.enum(['ceil', 'floor', 'halfUp']),
+  strata: z.array(StratumRuleSchema),
+  entities: z.array(EntitySchema),
+  inspectors: z.array(InspectorSchema),
+  conflicts: z.array(ConflictSchema),
+  ties: z.array(TieSchema),
+  requirements: z.strictObject({
+    inspectorsPerTarget: z.number().int().min(2).max(100),
+    items: z.array(ItemSchema),
+  }),
+  randomness: z.strictObject({
+    /** drand quicknet round announced before the draw, or null when only observers are used. */
+    drandRound: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).nullable(),
+    observers: z.array(ObserverCommitmentSchema),
+  }),
+})
+
+/** Draw inputs as a caller supplies them (any order; optional fields may be omitted). */
+export type DrawInputs = z.input<typeof DrawInputsSchema>
+export type DrawEntity = z.input<typeof EntitySchema>
+export type StratumRule = z.input<typeof StratumRuleSchema>
+export type Inspector = z.input<typeof InspectorSchema>
+export type ConflictPair = z.input<typeof ConflictSchema>
+export type Tie = z.input<typeof TieSchema>
+export type InspectionItem = z.input<typeof ItemSchema>
+
+/** Canonical (normalised) inputs: every field present, every list sorted and de-duplicated. */
+export interface CanonicalInputs {
+  algorithmVersion: string
+  planId: string
+  stratifyBy: string[]
+  rounding: 'ceil' | 'floor' | 'halfUp'
+  strata: { stratum: string; ratio: string | null; count: number | null; items: string[] }[]
+  entities: { id: string; attributes: Record<string, string>; excluded: string | null }[]
+  inspectors: { badge: string; name: string; agency: string; qualifications: string[]; capacity: number }[]
+  conflicts: { inspector: string; entity: string }[]
+  ties: { inspector: string; entity: string; kind: string }[]
+  requirements: { inspectorsPerTarget: number; items: { id: string; requiredQualifications: string[] }[] }
+  randomness: { drandRound: number | null; observers: { name: string; commitment: string }[] }
+}
+
+/** Thrown when inputs are malformed or inconsistent (unknown references, duplicates …). */
+export class DrawInputError extends Error {
+  constructor(
+    message: string,
+    readonly issues: string[],
+  ) {
+    super(message)
+    this.name = 'DrawInputError'
+  }
+}
+
+const asciiCmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+function sortedUnique(xs: string[]): string[] {
+  return [...new Set(xs)].sort(compareStrings)
+}
+
+function isSorted<T>(xs: T[], cmp: (a: T, b: T) => number): boolean {
+  for (let i = 1; i < xs.length; i++) if (cmp(xs[i - 1]!, xs[i]!) > 0) return false
+  return true
+}
+
+/** Canonical decimal: "0.050" → "0.05", "1.00" → "1", "0.0" → "0". */
+function canonicalRatio(r: string): string {
+  if (!r.includes('.')) return r
+  const t = r.replace(/0+$/, '').replace(/\.$/, '')
+  return t
+}
+
+/** The stratum key of an entity: its `stratifyBy` attribute values joined with '|'. */
+export function stratumKey(attributes: Record<string, string>, stratifyBy: string[]): string {
+  return stratifyBy.map((d) => attributes[d]).join('|')
+}
+
+/**
+ * Validates inputs and returns their canonical form (docs §2). Throws {@link DrawInputError} on
+ * malformed or inconsistent inputs.
+ */
+export function normaliseInputs(inputs: DrawInputs): CanonicalInputs {
+  const parsed = DrawInputsSchema.safeParse(inputs)
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 20).map((i) => `${i.path.join('.')}: ${i.message}`)
+    throw new DrawInputError(`invalid draw inputs: ${issues[0]}`, issues)
+  }
+  const p = parsed.data
+  const issues: string[] = []
+
+  const entities = p.entities.map((e) => ({
+    id: e.id,
+    attributes: e.attributes,
+    excluded: e.excluded ?? null,
+  }))
+  if (!isSorted(entities, (a, b) => asciiCmp(a.id, b.id))) entities.sort((a, b) => asciiCmp(a.id, b.id))
+  const entityIds = new Set<string>()
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i]!
+    if (i > 0 && entities[i - 1]!.id === e.id) issues.push(`duplicate entity ${e.id}`)
+    for (const d of p.stratifyBy)
+      if (e.attributes[d] === undefined) issues.push(`entity ${e.id} lacks attribute ${d}`)
+    entityIds.add(e.id)
+    if (issues.length > 20) break
+  }
+
+  const items = p.requirements.items
+    .map((it) => ({ id: it.id, requiredQualifications: sortedUnique(it.requiredQualifications) }))
+    .sort((a, b) => compareStrings(a.id, b.id))
+  const itemIds = items.map((i) => i.id)
+  for (let i = 1; i < items.length; i++)
+    if (items[i - 1]!.id === items[i]!.id) issues.push(`duplicate item ${items[i]!.id}`)
+
+  const strata = p.strata
+    .map((r) => ({
+      stratum: r.stratum,
+      ratio: r.ratio == null ? null : canonicalRatio(r.ratio),
+      count: r.count ?? null,
+      items: r.items == null ? [...itemIds] : sortedUnique(r.items),
+    }))
+    .sort((a, b) => compareStrings(a.stratum, b.stratum))
+  for (let i = 1; i < strata.length; i++)
+    if (strata[i - 1]!.stratum === strata[i]!.stratum)
+      issues.push(`duplicate stratum rule ${strata[i]!.stratum}`)
+  const itemSet = new Set(itemIds)
+  for (const r of strata)
+    for (const it of r.items) if (!itemSet.has(it)) issues.push(`stratum ${r.stratum}: unknown item ${it}`)
+
+  const inspectors = p.inspectors
+    .map((r) => ({
+      badge: r.badge,
+      name: r.name,
+      agency: r.agency,
+      qualifications: sortedUnique(r.qualifications),
+      capacity: r.capacity,
+    }))
+    .sort((a, b) => compareStrings(a.badge, b.badge))
+  const badges = new Set<string>()
+  for (const r of inspectors) {
+    if (badges.has(r.badge)) issues.push(`duplicate inspector ${r.badge}`)
+    badges.add(r.badge)
+  }
+
+  const pairKey = (x: { inspector: string; entity: string }) => `${x.inspector}\u0000${x.entity}`
+  const conflictMap = new Map<string, { inspector: string; entity: string }>()
+  for (const c of p.conflicts) conflictMap.set(pairKey(c), { inspector: c.inspector, entity: c.entity })
+  const conflicts = [...conflictMap.values()].sort(
+    (a, b) => compareStrings(a.inspector, b.inspector) || asciiCmp(a.entity, b.entity),
+  )
+  const tieMap = new Map<string, { inspector: string; entity: string; kind: string }>()
+  for (const t of p.ties)
+    tieMap.set(`${pairKey(t)}\u0000${t.kind}`, { inspector: t.inspector, entity: t.entity, kind: t.kind })
+  const ties = [...tieMap.values()].sort(
+    (a, b) =>
+      compareStrings(a.inspector, b.inspector) ||
+      asciiCmp(a.entity, b.entity) ||
+      compareStrings(a.kind, b.kind),
+  )
+  for (const x of [...conflicts, ...ties]) {
+    if (!badges.has(x.inspector)) issues.push(`conflict/tie names unknown inspector ${x.inspector}`)
+    if (!entityIds.has(x.entity)) issues.push(`conflict/tie names unknown entity ${x.entity}`)
+    if (issues.length > 20) break
+  }
+
+  const observers = p.randomness.observers
+    .map((o) => ({ name: o.name, commitment: o.commitment }))
+    .sort((a, b) => compareStrings(a.name, b.name))
+  for (let i = 1; i < observers.length; i++) {
+    if (observers[i - 1]!.name === observers[i]!.name) issues.push(`duplicate observer ${observers[i]!.name}`)
+  }
+  if (new Set(observers.map((o) => o.commitment)).size !== observers.length)
+    issues.push('duplicate observer commitment')
+  if (p.randomness.drandRound === null && observers.length === 0)
+    issues.push('randomness: announce a drand round or at least one observer')
+
+  if (issues.length > 0) throw new DrawInputError(`inconsistent draw inputs: ${issues[0]}`, issues)
+  return {
+    algorithmVersion: p.algorithmVersion,
+    planId: p.planId,
+    stratifyBy: p.stratifyBy,
+    rounding: p.rounding,
+    strata,
+    entities,
+    inspectors,
+    conflicts,
+    ties,
+    requirements: { inspectorsPerTarget: p.requirements.inspectorsPerTarget, items },
+    randomness: { drandRound: p.randomness.drandRound, observers },
+  }
+}
+
+/**
+ * RFC 8785 (JCS) serialisation for the values that occur in canonical inputs: objects (keys sorted
+ * by code point; all keys here are ASCII), arrays, strings, safe integers and null.
+ */
+function writeJcs(v: unknown, out: (s: string) => void): void {
+  if (v === null) {
+    out('null')
+    return
+  }
+  if (typeof v === 'string') {
+    out(JSON.stringify(v))
+    return
+  }
+  if (typeof v === 'number') {
+    if (!Number.isSafeInteger(v)) throw new TypeError(`non-integer number in canonical inputs: ${v}`)
+    out(String(v))
+    return
+  }
+  if (Array.isArray(v)) {
+    out('[')
+    for (let i = 0; i < v.length; i++) {
+      if (i > 0) out(',')
+      writeJcs(v[i], out)
+    }
+    out(']')
+    return
+  }
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort(compareStrings)
+    out('{')
+    for (let i = 0; i < keys.length; i++) {
+      if (i > 0) out(',')
+      out(JSON.stringify(keys[i]))
+      out(':')
+      writeJcs(o[keys[i]!], out)
+    }
+    out('}')
+    return
+  }
+  throw new TypeError(`unsupported value in canonical inputs: ${typeof v}`)
+}
+
+/** The canonical JSON text (RFC 8785) of a value built from objects, arrays, strings, integers and null. */
+export function canonicalJson(v: unknown): string {
+  const parts: string[] = []
+  writeJcs(v, (s) => parts.push(s))
+  return parts.join('')
+}
+
+/** SHA-256(utf8(label) ‖ 0x00 ‖ utf8(JCS(value))), hashed incrementally. */
+export function hashCanonical(label: string, value: unknown): Uint8Array {
+  const h = sha256.create()
+  h.update(utf8(label))
+  h.update(new Uint8Array([0]))
+  let buf: string[] = []
+  let size = 0
+  writeJcs(value, (s) => {
+    buf.push(s)
+    size += s.length
+    if (size >= 1 << 16) {
+      h.update(utf8(buf.join('')))
+      buf = []
+      size = 0
+    }
+  })
+  if (buf.length > 0) h.update(utf8(buf.join('')))
+  return h.digest()
+}
+
+/**
+ * Input commitment: hex SHA-256(utf8("zhibao-draw/v1/inputs") ‖ 0x00 ‖ JCS(canonical inputs)).
+ * Accepts raw inputs (normalised first) or already canonical inputs. Any change to a committed
+ * field changes the commitment; permutations of unordered lists and duplicate conflict pairs do not.
+ */
+export function commitInputs(inputs: DrawInputs | CanonicalInputs): string {
+  return toHex(hashCanonical(INPUTS_LABEL, normaliseInputs(inputs as DrawInputs)))
+}
