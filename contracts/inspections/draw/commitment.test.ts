@@ -45,23 +45,80 @@ describe('commitInputs', () => {
       'one entity added',
       (x) => x.entities.push({ id: uscc(999), attributes: { category: 'A', district: '310101' } }),
     ],
-    ['one entity attribute', (x) => void (x.entities[3]!.attributes.category = 'C')],
-    ['one exclusion', (x) => void (x.entities[6]!.excluded = 'deregistered')],
+    [
+      'one entity attribute',
+      (x) => {
+        x.entities[3]!.attributes.category = 'C'
+      },
+    ],
+    [
+      'one exclusion',
+      (x) => {
+        x.entities[6]!.excluded = 'deregistered'
+      },
+    ],
     ['one conflict', (x) => x.conflicts.push({ inspector: 'SH0005', entity: uscc(7) })],
-    ['one tie kind', (x) => void (x.ties[0]!.kind = 'formerEmployer')],
-    ['one capacity', (x) => void (x.inspectors[2]!.capacity = 4)],
-    ['one inspector name', (x) => void (x.inspectors[2]!.name = 'Someone else')],
+    [
+      'one tie kind',
+      (x) => {
+        x.ties[0]!.kind = 'formerEmployer'
+      },
+    ],
+    [
+      'one capacity',
+      (x) => {
+        x.inspectors[2]!.capacity = 4
+      },
+    ],
+    [
+      'one inspector name',
+      (x) => {
+        x.inspectors[2]!.name = 'Someone else'
+      },
+    ],
     ['one qualification', (x) => x.inspectors[1]!.qualifications.push('patent')],
-    ['the algorithm version', (x) => void (x.algorithmVersion = 'zhibao-draw/2')],
-    ['the plan id', (x) => void (x.planId = '2026-Q4-SH-IP-02')],
-    ['a ratio', (x) => void (x.strata[0]!.ratio = '0.3')],
-    ['the rounding rule', (x) => void (x.rounding = 'floor')],
-    ['inspectors per target', (x) => void (x.requirements.inspectorsPerTarget = 3)],
+    [
+      'the algorithm version',
+      (x) => {
+        x.algorithmVersion = 'zhibao-draw/2'
+      },
+    ],
+    [
+      'the plan id',
+      (x) => {
+        x.planId = '2026-Q4-SH-IP-02'
+      },
+    ],
+    [
+      'a ratio',
+      (x) => {
+        x.strata[0]!.ratio = '0.3'
+      },
+    ],
+    [
+      'the rounding rule',
+      (x) => {
+        x.rounding = 'floor'
+      },
+    ],
+    [
+      'inspectors per target',
+      (x) => {
+        x.requirements.inspectorsPerTarget = 3
+      },
+    ],
     ['an item qualification', (x) => x.requirements.items[0]!.requiredQualifications.push('patent')],
-    ['the drand round', (x) => void (x.randomness.drandRound = DRAND.round + 1)],
+    [
+      'the drand round',
+      (x) => {
+        x.randomness.drandRound = DRAND.round + 1
+      },
+    ],
     [
       "an observer's commitment (a different reveal)",
-      (x) => void (x.randomness.observers[0]!.commitment = observerCommitment('aa'.repeat(16))),
+      (x) => {
+        x.randomness.observers[0]!.commitment = observerCommitment('aa'.repeat(16))
+      },
     ],
   ]
   for (const [name, f] of changes) {
@@ -77,11 +134,27 @@ describe('commitInputs', () => {
     expect(() => commitInputs(mutate((x) => x.entities.push({ ...x.entities[0]! })))).toThrow(
       /duplicate entity/,
     )
-    expect(() => commitInputs(mutate((x) => void (x.entities[0]!.id = 'not-a-uscc')))).toThrow(DrawInputError)
-    expect(() => commitInputs(mutate((x) => void (x.strata[0]!.count = 3)))).toThrow(/exactly one/)
-    expect(() => commitInputs(mutate((x) => void (x.requirements.inspectorsPerTarget = 1)))).toThrow(
-      DrawInputError,
-    )
+    expect(() =>
+      commitInputs(
+        mutate((x) => {
+          x.entities[0]!.id = 'not-a-uscc'
+        }),
+      ),
+    ).toThrow(DrawInputError)
+    expect(() =>
+      commitInputs(
+        mutate((x) => {
+          x.strata[0]!.count = 3
+        }),
+      ),
+    ).toThrow(/exactly one/)
+    expect(() =>
+      commitInputs(
+        mutate((x) => {
+          x.requirements.inspectorsPerTarget = 1
+        }),
+      ),
+    ).toThrow(DrawInputError)
   })
 })
 
@@ -98,9 +171,9 @@ describe('seed derivation', () => {
       reveals: [{ observer: 'Notary Office No. 1', value: 'aa'.repeat(16) }],
     })
     expect(bad).toMatchObject({ ok: false, error: { code: 'revealMismatch' } })
-    const other = mutate(
-      (x) => void (x.randomness.observers[0]!.commitment = observerCommitment('aa'.repeat(16))),
-    )
+    const other = mutate((x) => {
+      x.randomness.observers[0]!.commitment = observerCommitment('aa'.repeat(16))
+    })
     const r1 = createDrawRecord(base, smallSources())
     const r2 = createDrawRecord(other, {
       drand: DRAND,
