@@ -192,8 +192,7 @@ export function parseSignerKey(skey: string): SignerKey {
   const [name, id, key64] = parts
   if (!isValidKeyName(name)) throw new NoteError('invalid key name')
   const key = base64Decode(key64)
-  if (!key || key.length !== 33 || key[0] !== SIG_TYPE_ED25519)
-    throw new NoteError('not an Ed25519 signer key')
+  if (key?.length !== 33 || key[0] !== SIG_TYPE_ED25519) throw new NoteError('not an Ed25519 signer key')
   const signer = makeSigner(name, key.slice(1))
   if (signer.keyId !== id) throw new NoteError('key ID does not match name and key')
   return signer
