@@ -2,6 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex } from '@noble/hashes/utils.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { utf8 as utf8Bytes } from './bytes.ts'
 import {
   base64Decode,
   base64Encode,
@@ -24,10 +25,9 @@ import {
   type Receipt,
   signCheckpoint,
   signNote,
-  utf8Bytes,
   verifyInclusion,
   verifyReceipt,
-} from './test-index.ts'
+} from './index.ts'
 import { V1_LEAVES, V8 } from './vectors.test-data.ts'
 
 describe('tlog-proof (trust.md A.8 V8)', () => {
