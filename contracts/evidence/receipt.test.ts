@@ -119,6 +119,22 @@ describe('canonical entry encoding v1', () => {
     expect(decodeEntry(encodeEntry(noTitle))).toEqual(noTitle)
   })
 
+  it('matches the worked example in docs/evidence-log.md §1', () => {
+    const e: DepositEntry = {
+      v: 1,
+      type: 'zhibao.deposit',
+      blobs: [{ sha256: 'ab'.repeat(32), size: 1024, mediaType: 'application/pdf' }],
+      depositor: depositorCommitment(new Uint8Array(16).fill(7), 'example-depositor'),
+      receivedAt: '2026-11-25T08:00:00.000Z',
+    }
+    const bytes = encodeEntry(e)
+    expect(e.depositor).toBe('eb768afcefa1bc7bb59f8edd6dbb3c95deee52ecbd47bade5d17c28d25465d6b')
+    expect(bytes.length).toBe(280)
+    expect(bytesToHex(leafHash(bytes))).toBe(
+      '11a207a9028209c3049f93f07931931b6a2306cf8c65c96470b36acca11721ea',
+    )
+  })
+
   it('round-trips and rejects non-canonical or invalid encodings', () => {
     const e = sampleEntry()
     const bytes = encodeEntry(e)
