@@ -20,6 +20,7 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from './merkle.ts'
+import { formatCheckpoint } from './note.ts'
 import {
   V1_LEAF_HASHES,
   V1_LEAVES,
@@ -83,8 +84,13 @@ describe('RFC 6962 reference tree (trust.md A.8 V1)', () => {
     for (const [level, index, h] of V1_NODES) expect(hex(tree.getNode(level, index))).toBe(h)
   })
 
-  it('Go sumdb record hash (V5)', () => {
-    expect(leafHash(utf8('hello world'))).toEqual(base64Decode(V5.helloLeafB64))
+  it('Go sumdb record hash and tree text (V5)', () => {
+    const h = leafHash(utf8('hello world'))
+    expect(h).toEqual(base64Decode(V5.helloLeafB64))
+    // Go's tree note is a checkpoint body whose origin line is "go.sum database tree"
+    expect(formatCheckpoint({ origin: 'go.sum database tree', size: 123456789012, rootHash: h })).toBe(
+      `go.sum database tree\n123456789012\n${V5.helloLeafB64}\n`,
+    )
   })
 })
 
@@ -132,6 +138,66 @@ describe('consistency proofs (V3)', () => {
     expect(verifyConsistency(3, 3, r, r, [r])).toBe(false)
     expect(verifyConsistency(4, 3, r, r, [r])).toBe(false)
     expect(() => checkConsistency(2, 5, r, r, [])).toThrow(ProofError)
+  })
+})
+
+describe('V4-style mutations on the reference tree (categories of transparency-dev/merkle testdata)', () => {
+  const garbage = leafHash(new Uint8Array([0xde, 0xad]))
+  const mutations = (proof: Uint8Array[]) => [
+    { desc: 'truncated', proof: proof.slice(0, -1), skip: proof.length === 0 },
+    { desc: 'preceding garbage', proof: [garbage, ...proof] },
+    { desc: 'trailing garbage', proof: [...proof, garbage] },
+    ...proof.map((_, k) => ({
+      desc: `modified proof[${k}] bit 4`,
+      proof: proof.map((h, j) => (j === k ? flipBit(h, 4) : h)),
+    })),
+  ]
+
+  it('every inclusion proof in trees of 1..8 leaves rejects size ±1, ×2, ÷2, index ±1, wrong root and altered proofs', async () => {
+    const tree = refTree()
+    for (let n = 1; n <= 8; n++) {
+      const root = await treeRoot(tree, n)
+      for (let i = 0; i < n; i++) {
+        const leaf = leafHash(V1_LEAVES[i]!)
+        const proof = await inclusionProof(tree, i, n)
+        expect(verifyInclusion(i, n, leaf, proof, root)).toBe(true)
+        expect(verifyInclusion(i, n, leaf, proof, emptyRoot())).toBe(false)
+        expect(verifyInclusion(i, n, garbage, proof, root)).toBe(false)
+        for (const j of [i - 1, i + 1, i ^ 2])
+          if (j !== i && j >= 0) expect(verifyInclusion(j, n, leaf, proof, root)).toBe(false)
+        for (const m of [n + 1, n - 1, n * 2, Math.floor(n / 2)]) {
+          if (m === n) continue
+          const ok = verifyInclusion(i, m, leaf, proof, root)
+          if (ok) expect(inclusionShape(i, m)).toBe(inclusionShape(i, n))
+        }
+        for (const mut of mutations(proof)) {
+          if (!mut.skip) expect(verifyInclusion(i, n, leaf, mut.proof, root), mut.desc).toBe(false)
+        }
+      }
+    }
+  })
+
+  it('every consistency proof between sizes 1..8 rejects swapped/wrong roots, size1 ±1, ^2, size2 ÷2 and altered proofs', async () => {
+    const tree = refTree()
+    for (let n = 1; n <= 8; n++) {
+      const r2 = await treeRoot(tree, n)
+      for (let m = 1; m <= n; m++) {
+        const r1 = await treeRoot(tree, m)
+        const proof = await consistencyProof(tree, m, n)
+        expect(verifyConsistency(m, n, r1, r2, proof)).toBe(true)
+        if (m === n) continue
+        expect(verifyConsistency(m, n, r2, r1, proof), 'swapped roots').toBe(false)
+        expect(verifyConsistency(m, n, garbage, r2, proof), 'wrong root1').toBe(false)
+        expect(verifyConsistency(m, n, r1, garbage, proof), 'wrong root2').toBe(false)
+        expect(verifyConsistency(m, n, r1, r2, []), 'empty proof').toBe(false)
+        for (const m2 of [m + 1, m - 1, m ^ 2])
+          if (m2 !== m) expect(verifyConsistency(m2, n, r1, r2, proof)).toBe(false)
+        expect(verifyConsistency(m, Math.floor(n / 2), r1, r2, proof), 'size2 / 2').toBe(false)
+        for (const mut of mutations(proof)) {
+          if (!mut.skip) expect(verifyConsistency(m, n, r1, r2, mut.proof), mut.desc).toBe(false)
+        }
+      }
+    }
   })
 })
 
