@@ -1,0 +1,81 @@
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely'
+import type { Permission, Role } from '../../contracts/access.ts'
+import { AppError, kernelErrors } from './errors.ts'
+
+/**
+ * Who is calling: a signed-in user, an integration acting through an API token, or the public.
+ * `districtId` is the organization id of the caller's district (null: city level, sees every
+ * district); `entityId` binds an enterprise user to its market entity.
+ */
+export interface Actor {
+  kind: 'user' | 'token' | 'anonymous'
+  userId: string | null
+  username: string | null
+  displayName: string | null
+  roles: readonly Role[]
+  permissions: ReadonlySet<Permission>
+  orgId: string | null
+  districtId: string | null
+  entityId: string | null
+  sessionId?: string
+  tokenId?: string
+  csrfToken?: string
+}
+
+export const anonymousActor: Actor = Object.freeze({
+  kind: 'anonymous',
+  userId: null,
+  username: null,
+  displayName: null,
+  roles: [],
+  permissions: new Set<Permission>(),
+  orgId: null,
+  districtId: null,
+  entityId: null,
+})
+
+export function isStaff(actor: Actor): boolean {
+  return actor.permissions.has('workbench.access')
+}
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return actor.permissions.has(permission)
+}
+
+/** Throws 401 for the public, 403 for a signed-in caller without the permission. */
+export function requirePermission(actor: Actor, permission: Permission): void {
+  if (actor.permissions.has(permission)) return
+  throw new AppError(actor.kind === 'anonymous' ? kernelErrors.unauthenticated : kernelErrors.forbidden)
+}
+
+/** Columns of a scoped table: where its district, owning entity and publication flag live. */
+export interface ScopeColumns {
+  district?: string
+  entity?: string
+  published?: string
+}
+
+/**
+ * The caller's data scope as a WHERE condition, so lists filter in the query:
+ * city-level staff see everything; district staff see only their district's records; an enterprise sees its own entity's records and what is
+ * published; the public sees only what is published.
+ * @example db.selectFrom('entities').where((eb) => scopeCondition(eb, actor, { district: 'entities.district_id' }))
+ */
+export function scopeCondition<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  actor: Actor,
+  columns: ScopeColumns,
+): Expression<SqlBool> {
+  const ref = (c: string) => sql.ref(c)
+  const published = columns.published ? eb(ref(columns.published) as any, '=', 1) : null
+  const nothing = sql<SqlBool>`1 = 0`
+  if (isStaff(actor)) {
+    if (actor.districtId === null || !columns.district) return sql<SqlBool>`1 = 1`
+    return eb(ref(columns.district) as any, '=', actor.districtId)
+  }
+  if (actor.entityId && columns.entity) {
+    const own = eb(ref(columns.entity) as any, '=', actor.entityId)
+    return published ? eb.or([own, published]) : own
+  }
+  return published ?? nothing
+}

@@ -1,0 +1,15 @@
+import type { Migration } from 'kysely'
+import * as m0001 from './0001_kernel.ts'
+import * as m0002 from './0002_identity.ts'
+import * as m0003 from './0003_entities_content.ts'
+
+/**
+ * The one ordered set of migrations, run on SQLite and PostgreSQL alike. Append new ones at the end;
+ * never edit one that has shipped. Ranges keep modules apart: 00xx platform, 01xx cases,
+ * 02xx evidence, 03xx inspections, 04xx cockpit, 05xx portal, registry and search.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_kernel': m0001,
+  '0002_identity': m0002,
+  '0003_entities_content': m0003,
+}

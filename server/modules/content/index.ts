@@ -1,0 +1,7 @@
+import type { AppModule } from '../../kernel/module.ts'
+import { contentRoutes } from './content.routes.ts'
+
+export const contentModule: AppModule = {
+  name: 'content',
+  routes: (app) => contentRoutes(app),
+}

@@ -1,0 +1,3 @@
+export { entityNames, findEntityByUscc, insertEntity } from './entities.repository.ts'
+export { entitiesErrors } from './errors.ts'
+export { entitiesModule } from './module.ts'
