@@ -126,7 +126,8 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
     request.actor = await options.authenticate(request)
     const access = request.routeOptions.config
     if (UNSAFE.has(request.method)) checkCsrf(request)
-    if (!access.public && request.actor.kind === 'anonymous' && request.routeOptions.url) {
+    const isDocs = request.url.startsWith('/api/docs')
+    if (!access.public && !isDocs && request.actor.kind === 'anonymous' && request.routeOptions.url) {
       throw new AppError(kernelErrors.unauthenticated)
     }
     if (access.permission) requirePermission(request.actor, access.permission)
