@@ -14,7 +14,10 @@ export const entitySchema = z.object({
 })
 export type Entity = z.infer<typeof entitySchema>
 
-export const entityListQuery = pageQuery.extend({ q: z.string().trim().max(100).optional(), districtId: z.string().optional() })
+export const entityListQuery = pageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  districtId: z.string().optional(),
+})
 
 export const createEntityRequest = z.object({
   uscc: usccSchema,

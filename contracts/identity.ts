@@ -12,15 +12,23 @@ export const usernameSchema = z
   .min(3)
   .max(40)
   .refine((v) => /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/.test(v), {
-    params: { zh: '用户名只能包含字母、数字、点、下划线和连字符', en: 'Use letters, digits, dots, underscores and hyphens only' },
+    params: {
+      zh: '用户名只能包含字母、数字、点、下划线和连字符',
+      en: 'Use letters, digits, dots, underscores and hyphens only',
+    },
   })
 
 export const passwordSchema = z
   .string()
   .max(200)
-  .refine((v) => v.length >= 10, { params: { zh: '密码至少 10 个字符', en: 'The password needs at least 10 characters' } })
+  .refine((v) => v.length >= 10, {
+    params: { zh: '密码至少 10 个字符', en: 'The password needs at least 10 characters' },
+  })
 
-export const loginRequest = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) })
+export const loginRequest = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+})
 
 export const organizationKindSchema = z.enum([
   'city',
@@ -73,7 +81,10 @@ export const meResponse = z.object({
 })
 export const loginResponse = z.object({ user: sessionUserSchema, csrfToken: z.string() })
 
-export const changePasswordRequest = z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema })
+export const changePasswordRequest = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: passwordSchema,
+})
 
 export const registrationRequest = z.object({
   uscc: usccSchema,

@@ -1,16 +1,20 @@
 import { sql } from 'kysely'
 import type { Db } from './database.ts'
-import type { Dialect } from './kernel/db/connection.ts'
 import type { Clock } from './kernel/clock.ts'
-import { modules } from './modules/index.ts'
+import type { Dialect } from './kernel/db/connection.ts'
 import { seedDemoIdentity, seedOrganizations } from './modules/identity/seed.ts'
+import { modules } from './modules/index.ts'
 
 /**
  * Loads the reference data every installation needs (the organization tree) and, unless refused,
  * the demo data: demo entities and users first, then each module's own demo data. Each part runs
  * once, recorded in `seed_runs`, so a module added later seeds on the next start.
  */
-export async function seed(db: Db, clock: Clock, options: { demo: boolean; dialect: Dialect }): Promise<string[]> {
+export async function seed(
+  db: Db,
+  clock: Clock,
+  options: { demo: boolean; dialect: Dialect },
+): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
     // Instances starting together on one PostgreSQL seed one after the other.
     if (options.dialect === 'postgres') await sql`select pg_advisory_xact_lock(7426001)`.execute(trx)
@@ -31,8 +35,12 @@ export async function seed(db: Db, clock: Clock, options: { demo: boolean; diale
       ;({ users, entities } = await seedDemoIdentity(trx, now, orgs))
       await mark('demo:identity')
     } else {
-      users = new Map((await trx.selectFrom('users').select(['username', 'id']).execute()).map((u) => [u.username, u.id]))
-      entities = new Map((await trx.selectFrom('entities').select(['uscc', 'id']).execute()).map((e) => [e.uscc, e.id]))
+      users = new Map(
+        (await trx.selectFrom('users').select(['username', 'id']).execute()).map((u) => [u.username, u.id]),
+      )
+      entities = new Map(
+        (await trx.selectFrom('entities').select(['uscc', 'id']).execute()).map((e) => [e.uscc, e.id]),
+      )
     }
     for (const module of modules) {
       if (!module.seedDemo || done.has(`demo:${module.name}`)) continue

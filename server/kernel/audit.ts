@@ -51,7 +51,10 @@ export async function writeAudit(trx: Tx, context: AuditContext, event: AuditEve
     prev_hash: head.hash,
   }
   const hash = auditRowHash(row)
-  await trx.insertInto('audit_log').values({ ...row, hash }).execute()
+  await trx
+    .insertInto('audit_log')
+    .values({ ...row, hash })
+    .execute()
   await trx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute()
 }
 
@@ -74,8 +77,21 @@ interface AuditRow {
 }
 
 export function auditRowHash(row: HashedFields): string {
-  const { seq, id, at, actor_id, actor_label, action, target_type, target_id, before_json, after_json, ip, request_id, prev_hash } =
-    row
+  const {
+    seq,
+    id,
+    at,
+    actor_id,
+    actor_label,
+    action,
+    target_type,
+    target_id,
+    before_json,
+    after_json,
+    ip,
+    request_id,
+    prev_hash,
+  } = row
   const body = canonicalJson({
     seq,
     id,
@@ -124,7 +140,11 @@ export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<AuditVe
     }
     if (page.length < pageSize) break
   }
-  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst()
+  const head = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirst()
   if (!head || head.seq !== rows || head.hash !== previousHash) {
     return { ok: false, rows, seq: rows + 1, problem: 'head' }
   }

@@ -6,7 +6,9 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() }
 
 /** A clock that stands still until moved: `clock.set('2026-03-01T09:00:00Z')`, `clock.advance(ms)`. */
-export function fixedClock(start: string | Date): Clock & { set(t: string | Date): void; advance(ms: number): void } {
+export function fixedClock(
+  start: string | Date,
+): Clock & { set(t: string | Date): void; advance(ms: number): void } {
   let current = new Date(start)
   return {
     now: () => new Date(current),

@@ -14,7 +14,9 @@ export interface ErrorDefinition {
 const registry = new Map<string, ErrorDefinition>()
 
 /** Registers a module's error codes; a duplicate code is a programming error. */
-export function defineErrors<const T extends Record<string, ErrorDefinition>>(catalogue: T): { [K in keyof T]: K } {
+export function defineErrors<const T extends Record<string, ErrorDefinition>>(
+  catalogue: T,
+): { [K in keyof T]: K } {
   const codes = {} as { [K in keyof T]: K }
   for (const [code, definition] of Object.entries(catalogue)) {
     if (registry.has(code)) throw new Error(`error code ${code} defined twice`)
@@ -29,7 +31,11 @@ export function errorDefinitions(): ReadonlyMap<string, ErrorDefinition> {
 }
 
 export const kernelErrors = defineErrors({
-  validation_failed: { status: 400, zh: '提交的数据有误，请检查标出的字段', en: 'Some fields are invalid; see the errors listed' },
+  validation_failed: {
+    status: 400,
+    zh: '提交的数据有误，请检查标出的字段',
+    en: 'Some fields are invalid; see the errors listed',
+  },
   bad_request: { status: 400, zh: '请求格式有误', en: 'The request is malformed' },
   unauthenticated: { status: 401, zh: '请先登录', en: 'Please sign in first' },
   forbidden: { status: 403, zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' },
@@ -41,11 +47,23 @@ export const kernelErrors = defineErrors({
   not_found: { status: 404, zh: '未找到该记录，或您无权查看', en: 'Not found, or not visible to you' },
   route_not_found: { status: 404, zh: '接口不存在', en: 'No such API endpoint' },
   method_not_allowed: { status: 405, zh: '不支持该请求方法', en: 'Method not allowed' },
-  conflict: { status: 409, zh: '数据已被他人修改，请刷新后重试', en: 'The record changed meanwhile; reload and try again' },
+  conflict: {
+    status: 409,
+    zh: '数据已被他人修改，请刷新后重试',
+    en: 'The record changed meanwhile; reload and try again',
+  },
   payload_too_large: { status: 413, zh: '上传内容超过大小限制', en: 'The upload is larger than allowed' },
-  unsupported_media_type: { status: 415, zh: '不支持的文件或内容类型', en: 'This file or content type is not accepted' },
+  unsupported_media_type: {
+    status: 415,
+    zh: '不支持的文件或内容类型',
+    en: 'This file or content type is not accepted',
+  },
   rate_limited: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
-  internal: { status: 500, zh: '服务器内部错误，请稍后重试', en: 'Internal server error; please try again later' },
+  internal: {
+    status: 500,
+    zh: '服务器内部错误，请稍后重试',
+    en: 'Internal server error; please try again later',
+  },
   unavailable: { status: 503, zh: '服务暂不可用', en: 'The service is unavailable' },
 })
 
@@ -71,7 +89,12 @@ export class AppError extends Error {
 }
 
 /** A single bad field, reported like a schema validation error. */
-export function fieldError(field: string, code: string, message: { zh: string; en: string }, lang: Lang): AppError {
+export function fieldError(
+  field: string,
+  code: string,
+  message: { zh: string; en: string },
+  lang: Lang,
+): AppError {
   return new AppError(kernelErrors.validation_failed, {
     errors: [{ path: field, code, message: lang === 'en' ? message.en : message.zh }],
   })

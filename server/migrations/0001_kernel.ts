@@ -18,7 +18,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('audit_log_target').on('audit_log').columns(['target_type', 'target_id']).execute()
+  await db.schema
+    .createIndex('audit_log_target')
+    .on('audit_log')
+    .columns(['target_type', 'target_id'])
+    .execute()
   await db.schema.createIndex('audit_log_actor').on('audit_log').columns(['actor_id', 'seq']).execute()
   await db.schema.createIndex('audit_log_action').on('audit_log').columns(['action', 'seq']).execute()
 
@@ -28,7 +32,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('seq', 'bigint', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute()
-  await db.insertInto('audit_head').values({ id: 1, seq: 0, hash: '0'.repeat(64) }).execute()
+  await db
+    .insertInto('audit_head')
+    .values({ id: 1, seq: 0, hash: '0'.repeat(64) })
+    .execute()
 
   await db.schema
     .createTable('jobs')
@@ -55,5 +62,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['seed_runs', 'jobs', 'audit_head', 'audit_log']) await db.schema.dropTable(table).execute()
+  for (const table of ['seed_runs', 'jobs', 'audit_head', 'audit_log'])
+    await db.schema.dropTable(table).execute()
 }

@@ -13,7 +13,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('entities_district_name').on('entities').columns(['district_id', 'name']).execute()
+  await db.schema
+    .createIndex('entities_district_name')
+    .on('entities')
+    .columns(['district_id', 'name'])
+    .execute()
   await db.schema.createIndex('entities_name').on('entities').column('name').execute()
 
   await db.schema
@@ -31,7 +35,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('articles_published').on('articles').columns(['published', 'published_at']).execute()
+  await db.schema
+    .createIndex('articles_published')
+    .on('articles')
+    .columns(['published', 'published_at'])
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -54,7 +54,9 @@ export interface TestApp extends BuiltApp {
   close(): Promise<void>
 }
 
-export async function createTestApp(options: { demo?: boolean; clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { demo?: boolean; clock?: Clock; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase()
   const clock = options.clock ?? systemClock
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env })
@@ -71,7 +73,10 @@ export async function createTestApp(options: { demo?: boolean; clock?: Clock; en
       },
     })
     // Every successful state change must have written an audit record (server.ts flags it).
-    expect(response.headers['x-zhibao-unaudited'], `${rest.method} ${rest.url} wrote no audit record`).toBeUndefined()
+    expect(
+      response.headers['x-zhibao-unaudited'],
+      `${rest.method} ${rest.url} wrote no audit record`,
+    ).toBeUndefined()
     return response
   }
   return {
@@ -79,7 +84,11 @@ export async function createTestApp(options: { demo?: boolean; clock?: Clock; en
     database,
     request,
     async login(username, password = DEMO_PASSWORD) {
-      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } })
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password },
+      })
       if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.body}`)
       const cookie = String(response.headers['set-cookie']).split(';')[0]!
       return { username, cookie, csrfToken: response.json().csrfToken }

@@ -46,13 +46,20 @@ declare module 'fastify' {
   }
 }
 
-export function makeWriteContext(trx: Tx, actor: Actor, now: Date, lang: Lang, meta: { ip: string; requestId: string }) {
+export function makeWriteContext(
+  trx: Tx,
+  actor: Actor,
+  now: Date,
+  lang: Lang,
+  meta: { ip: string; requestId: string },
+) {
   const context: WriteContext = {
     trx,
     actor,
     now,
     lang,
-    audit: (event, as) => writeAudit(trx, { actor: as ?? actor, at: now, ip: meta.ip, requestId: meta.requestId }, event),
+    audit: (event, as) =>
+      writeAudit(trx, { actor: as ?? actor, at: now, ip: meta.ip, requestId: meta.requestId }, event),
     enqueue: (job) => enqueueJob(trx, now, job),
   }
   return context

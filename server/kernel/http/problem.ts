@@ -29,7 +29,12 @@ function classify(
   lang: Lang,
 ): { code: string; status: number; errors?: FieldError[]; detail?: Record<string, unknown> } {
   if (error instanceof AppError) {
-    return { code: error.code, status: error.status, errors: error.options.errors, detail: error.options.detail }
+    return {
+      code: error.code,
+      status: error.status,
+      errors: error.options.errors,
+      detail: error.options.detail,
+    }
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as FastifyError).validationContext ?? 'body'
@@ -38,7 +43,11 @@ function classify(
       status: 400,
       errors: error.validation.map((v) => {
         const path = [where, ...v.instancePath.split('/').filter(Boolean)].join('.')
-        return { path, code: v.keyword, message: localizeIssue(v.keyword, v.params as Record<string, unknown>, v.message, lang) }
+        return {
+          path,
+          code: v.keyword,
+          message: localizeIssue(v.keyword, v.params as Record<string, unknown>, v.message, lang),
+        }
       }),
     }
   }
@@ -64,7 +73,12 @@ function classify(
   return { code: kernelErrors.internal, status: 500 }
 }
 
-function localizeIssue(code: string, params: Record<string, unknown>, fallback: string | undefined, lang: Lang): string {
+function localizeIssue(
+  code: string,
+  params: Record<string, unknown>,
+  fallback: string | undefined,
+  lang: Lang,
+): string {
   if (code === 'custom' && typeof params.params === 'object' && params.params) {
     const { identifier, reason } = params.params as { identifier?: string; reason?: string }
     if (identifier && reason) return identifierMessage(identifier as never, reason as never, lang)

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import cookie from '@fastify/cookie'
 import helmet from '@fastify/helmet'
@@ -7,8 +8,12 @@ import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import type { IncomingMessage, ServerResponse } from 'node:http'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type RawServerDefault } from 'fastify'
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  type RawServerDefault,
+} from 'fastify'
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -24,7 +29,13 @@ import { makeWriteContext } from './context.ts'
 import { sendProblem } from './problem.ts'
 
 /** The Fastify instance as modules see it: routes typed from their Zod schemas. */
-export type ZodApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>
 
 export interface HttpOptions {
   config: Config
@@ -104,7 +115,10 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   app.decorateRequest('audited', false)
   app.decorateRequest('write', function <T>(this: FastifyRequest, work: (c: never) => Promise<T>) {
     return db.transaction().execute(async (trx) => {
-      const context = makeWriteContext(trx, this.actor, clock.now(), this.lang, { ip: this.ip, requestId: this.id })
+      const context = makeWriteContext(trx, this.actor, clock.now(), this.lang, {
+        ip: this.ip,
+        requestId: this.id,
+      })
       const audit = context.audit
       context.audit = async (event, as) => {
         this.audited = true
@@ -149,10 +163,17 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
     })
   }
 
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger())
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  )
 
   if (options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: options.webRoot, prefix: '/', wildcard: false, index: ['index.html'] })
+    await app.register(fastifyStatic, {
+      root: options.webRoot,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+    })
   }
   return app
 }

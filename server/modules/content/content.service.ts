@@ -50,9 +50,16 @@ export async function getArticle(context: ReadContext, id: string): Promise<Arti
   return present(row)
 }
 
-export async function createArticle(context: WriteContext, input: z.output<typeof createArticleRequest>): Promise<Article> {
+export async function createArticle(
+  context: WriteContext,
+  input: z.output<typeof createArticleRequest>,
+): Promise<Article> {
   const districtId = input.districtId ?? context.actor.districtId
-  if (isStaff(context.actor) && context.actor.districtId !== null && districtId !== context.actor.districtId) {
+  if (
+    isStaff(context.actor) &&
+    context.actor.districtId !== null &&
+    districtId !== context.actor.districtId
+  ) {
     throw new AppError(kernelErrors.forbidden)
   }
   const row: Database['articles'] = {
@@ -74,7 +81,11 @@ export async function createArticle(context: WriteContext, input: z.output<typeo
   return present(row)
 }
 
-export async function publishArticle(context: WriteContext, id: string, published: boolean): Promise<Article> {
+export async function publishArticle(
+  context: WriteContext,
+  id: string,
+  published: boolean,
+): Promise<Article> {
   const before = await context.trx
     .selectFrom('articles')
     .selectAll()

@@ -7,7 +7,10 @@ export async function findEntityByUscc(db: Db | Tx, uscc: string): Promise<Entit
   return db.selectFrom('entities').selectAll().where('uscc', '=', uscc).executeTakeFirst()
 }
 
-export async function entityNames(db: Db | Tx, ids: string[]): Promise<Map<string, { name: string; uscc: string }>> {
+export async function entityNames(
+  db: Db | Tx,
+  ids: string[],
+): Promise<Map<string, { name: string; uscc: string }>> {
   if (ids.length === 0) return new Map()
   const rows = await db.selectFrom('entities').select(['id', 'name', 'uscc']).where('id', 'in', ids).execute()
   return new Map(rows.map((r) => [r.id, { name: r.name, uscc: r.uscc }]))
@@ -16,7 +19,13 @@ export async function entityNames(db: Db | Tx, ids: string[]): Promise<Map<strin
 export async function insertEntity(
   trx: Tx,
   now: Date,
-  input: { uscc: string; name: string; districtId?: string | null; address?: string | null; industry?: string | null },
+  input: {
+    uscc: string
+    name: string
+    districtId?: string | null
+    address?: string | null
+    industry?: string | null
+  },
 ): Promise<EntityRow> {
   const row: EntityRow = {
     id: newId(now.getTime()),

@@ -1,5 +1,10 @@
-import { pageOf, idParams } from '../../../contracts/common.ts'
-import { createEntityRequest, entityListQuery, entitySchema, updateEntityRequest } from '../../../contracts/entities.ts'
+import { idParams, pageOf } from '../../../contracts/common.ts'
+import {
+  createEntityRequest,
+  entityListQuery,
+  entitySchema,
+  updateEntityRequest,
+} from '../../../contracts/entities.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 import { createEntity, getEntity, listEntities, updateEntity } from './entities.service.ts'
 
@@ -8,7 +13,12 @@ export function entitiesRoutes(app: ZodApp) {
     '/api/entities',
     {
       config: { permission: 'entity.read' },
-      schema: { tags: ['entities'], summary: 'Market entities in the caller’s scope', querystring: entityListQuery, response: { 200: pageOf(entitySchema) } },
+      schema: {
+        tags: ['entities'],
+        summary: 'Market entities in the caller’s scope',
+        querystring: entityListQuery,
+        response: { 200: pageOf(entitySchema) },
+      },
     },
     async (request) => listEntities(request.readContext(), request.query),
   )
@@ -32,7 +42,12 @@ export function entitiesRoutes(app: ZodApp) {
     '/api/entities/:id',
     {
       config: { permission: 'entity.manage' },
-      schema: { tags: ['entities'], params: idParams, body: updateEntityRequest, response: { 200: entitySchema } },
+      schema: {
+        tags: ['entities'],
+        params: idParams,
+        body: updateEntityRequest,
+        response: { 200: entitySchema },
+      },
     },
     async (request) => request.write((c) => updateEntity(c, request.params.id, request.body)),
   )

@@ -1,11 +1,16 @@
 import type { z } from 'zod'
-import type { createEntityRequest, Entity, entityListQuery, updateEntityRequest } from '../../../contracts/entities.ts'
+import type {
+  createEntityRequest,
+  Entity,
+  entityListQuery,
+  updateEntityRequest,
+} from '../../../contracts/entities.ts'
 import type { Db, Tx } from '../../database.ts'
 import { type Actor, isStaff, scopeCondition } from '../../kernel/access.ts'
 import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
-import { entitiesErrors } from './errors.ts'
 import { findEntityByUscc, insertEntity } from './entities.repository.ts'
+import { entitiesErrors } from './errors.ts'
 
 const scope = { district: 'entities.district_id', entity: 'entities.id' }
 
@@ -56,7 +61,9 @@ export async function listEntities(context: ReadContext, query: z.output<typeof 
   let q = baseQuery(context.db, context.actor)
   if (query.q) {
     const term = query.q
-    q = q.where((eb) => eb.or([eb('entities.name', 'like', `%${term}%`), eb('entities.uscc', '=', term.toUpperCase())]))
+    q = q.where((eb) =>
+      eb.or([eb('entities.name', 'like', `%${term}%`), eb('entities.uscc', '=', term.toUpperCase())]),
+    )
   }
   if (query.districtId) q = q.where('entities.district_id', '=', query.districtId)
   const [rows, count] = await Promise.all([
@@ -73,12 +80,18 @@ export async function listEntities(context: ReadContext, query: z.output<typeof 
 
 export async function getEntity(context: ReadContext | WriteContext, id: string): Promise<Entity> {
   const db = 'trx' in context ? context.trx : context.db
-  const row = await baseQuery(db, context.actor).select(columns).where('entities.id', '=', id).executeTakeFirst()
+  const row = await baseQuery(db, context.actor)
+    .select(columns)
+    .where('entities.id', '=', id)
+    .executeTakeFirst()
   if (!row) throw new AppError(kernelErrors.not_found)
   return present(row)
 }
 
-export async function createEntity(context: WriteContext, input: z.output<typeof createEntityRequest>): Promise<Entity> {
+export async function createEntity(
+  context: WriteContext,
+  input: z.output<typeof createEntityRequest>,
+): Promise<Entity> {
   if (await findEntityByUscc(context.trx, input.uscc)) throw new AppError(entitiesErrors.entity_exists)
   const districtId = restrictDistrict(context.actor, input.districtId ?? null)
   const row = await insertEntity(context.trx, context.now, { ...input, districtId })
@@ -94,7 +107,9 @@ export async function updateEntity(
   const before = await getEntity(context, id)
   const changes = {
     ...(input.name !== undefined ? { name: input.name } : {}),
-    ...(input.districtId !== undefined ? { district_id: restrictDistrict(context.actor, input.districtId) } : {}),
+    ...(input.districtId !== undefined
+      ? { district_id: restrictDistrict(context.actor, input.districtId) }
+      : {}),
     ...(input.address !== undefined ? { address: input.address } : {}),
     ...(input.industry !== undefined ? { industry: input.industry } : {}),
     updated_at: context.now.toISOString(),

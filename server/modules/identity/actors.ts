@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { FastifyRequest } from 'fastify'
-import { type Permission, type Role, permissionsOf } from '../../../contracts/access.ts'
+import { type Permission, permissionsOf, type Role } from '../../../contracts/access.ts'
 import type { SessionUser } from '../../../contracts/identity.ts'
 import type { Db, Tx } from '../../database.ts'
 import { type Actor, anonymousActor } from '../../kernel/access.ts'
@@ -40,11 +40,15 @@ export class ActorResolver {
     const authorization = request.headers.authorization
     if (authorization?.startsWith('Bearer ')) {
       const token = authorization.slice(7).trim()
-      return (await this.cached(`t:${sha256Hex(token)}`, (key) => this.fromToken(key.slice(2)))) ?? anonymousActor
+      return (
+        (await this.cached(`t:${sha256Hex(token)}`, (key) => this.fromToken(key.slice(2)))) ?? anonymousActor
+      )
     }
     const cookie = request.cookies[SESSION_COOKIE]
     if (!cookie) return anonymousActor
-    return (await this.cached(`s:${sha256Hex(cookie)}`, (key) => this.fromSession(key.slice(2)))) ?? anonymousActor
+    return (
+      (await this.cached(`s:${sha256Hex(cookie)}`, (key) => this.fromSession(key.slice(2)))) ?? anonymousActor
+    )
   }
 
   forgetSession(token: string) {
@@ -101,7 +105,11 @@ export class ActorResolver {
 }
 
 /** The caller a user account acts as, or null when the account may not act (pending, disabled). */
-export async function loadUserActor(db: Db | Tx, organizations: OrganizationCache, userId: string): Promise<Actor | null> {
+export async function loadUserActor(
+  db: Db | Tx,
+  organizations: OrganizationCache,
+  userId: string,
+): Promise<Actor | null> {
   const user = await db
     .selectFrom('users')
     .select(['id', 'username', 'display_name', 'org_id', 'entity_id', 'status'])

@@ -40,7 +40,11 @@ export async function login(
   const outcome = await write(async (context): Promise<LoginOutcome> => {
     const now = context.now
     if (!user) {
-      await context.audit({ action: 'auth.login_failed', targetType: 'user', after: { username: input.username } })
+      await context.audit({
+        action: 'auth.login_failed',
+        targetType: 'user',
+        after: { username: input.username },
+      })
       return { ok: false, error: identityErrors.login_failed }
     }
     const target = { targetType: 'user', targetId: user.id }
@@ -59,14 +63,22 @@ export async function login(
         })
         .where('id', '=', user.id)
         .execute()
-      await context.audit({ action: lock ? 'auth.account_locked' : 'auth.login_failed', ...target, after: { failures } })
+      await context.audit({
+        action: lock ? 'auth.account_locked' : 'auth.login_failed',
+        ...target,
+        after: { failures },
+      })
       return { ok: false, error: lock ? identityErrors.account_locked : identityErrors.login_failed }
     }
     if (user.status === 'pending') return { ok: false, error: identityErrors.account_pending }
     if (user.status !== 'active') return { ok: false, error: identityErrors.account_disabled }
     const actor = await loadUserActor(context.trx, organizations, user.id)
     if (!actor) return { ok: false, error: identityErrors.account_disabled }
-    await context.trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute()
+    await context.trx
+      .updateTable('users')
+      .set({ failed_logins: 0, locked_until: null })
+      .where('id', '=', user.id)
+      .execute()
     const session = await createSession(context.trx, user.id, now, policy.sessionTtlHours, meta)
     await context.audit({ action: 'auth.login', ...target }, actor)
     return { ok: true, actor: { ...actor, csrfToken: session.csrfToken }, ...session }
@@ -81,7 +93,11 @@ export async function logout(context: WriteContext, everywhere: boolean): Promis
   } else if (actor.sessionId) {
     await trx.deleteFrom('sessions').where('id', '=', actor.sessionId).execute()
   }
-  await context.audit({ action: everywhere ? 'auth.logout_everywhere' : 'auth.logout', targetType: 'user', targetId: actor.userId })
+  await context.audit({
+    action: everywhere ? 'auth.logout_everywhere' : 'auth.logout',
+    targetType: 'user',
+    targetId: actor.userId,
+  })
 }
 
 /** Changes the caller's password and ends every other session of the account. */
@@ -90,8 +106,13 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   const { trx, actor } = context
-  const user = await trx.selectFrom('users').select(['password_hash']).where('id', '=', actor.userId!).executeTakeFirstOrThrow()
-  if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError(identityErrors.password_wrong)
+  const user = await trx
+    .selectFrom('users')
+    .select(['password_hash'])
+    .where('id', '=', actor.userId!)
+    .executeTakeFirstOrThrow()
+  if (!(await verifyPassword(user.password_hash, input.currentPassword)))
+    throw new AppError(identityErrors.password_wrong)
   if (input.currentPassword === input.newPassword) throw new AppError(identityErrors.password_reused)
   await trx
     .updateTable('users')

@@ -9,7 +9,11 @@ describe('sign-in, sessions and CSRF', () => {
   afterAll(() => t.close())
 
   it('signs in with the demo password and returns the session cookie and a CSRF token', async () => {
-    const response = await t.request({ method: 'POST', url: '/api/auth/login', payload: { username: 'clerk', password: 'zhibao-demo' } })
+    const response = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'clerk', password: 'zhibao-demo' },
+    })
     expect(response.statusCode).toBe(200)
     const cookie = String(response.headers['set-cookie'])
     expect(cookie).toMatch(/zb_session=/)
@@ -30,19 +34,39 @@ describe('sign-in, sessions and CSRF', () => {
     })
     expect(response.statusCode).toBe(401)
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/)
-    expect(response.json()).toMatchObject({ code: 'login_failed', status: 401, title: 'Wrong username or password' })
-    const zh = await t.request({ method: 'POST', url: '/api/auth/login', payload: { username: 'examiner', password: 'nope' } })
+    expect(response.json()).toMatchObject({
+      code: 'login_failed',
+      status: 401,
+      title: 'Wrong username or password',
+    })
+    const zh = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'examiner', password: 'nope' },
+    })
     expect(zh.json().title).toBe('用户名或密码错误')
   })
 
   it('locks the account after repeated failures, even for the right password', async () => {
     for (let i = 0; i < 4; i++) {
-      const r = await t.request({ method: 'POST', url: '/api/auth/login', payload: { username: 'expert', password: `bad-${i}` } })
+      const r = await t.request({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'expert', password: `bad-${i}` },
+      })
       expect(r.json().code).toBe('login_failed')
     }
-    const fifth = await t.request({ method: 'POST', url: '/api/auth/login', payload: { username: 'expert', password: 'bad-5' } })
+    const fifth = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'expert', password: 'bad-5' },
+    })
     expect(fifth.json().code).toBe('account_locked')
-    const right = await t.request({ method: 'POST', url: '/api/auth/login', payload: { username: 'expert', password: 'zhibao-demo' } })
+    const right = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'expert', password: 'zhibao-demo' },
+    })
     expect(right.statusCode).toBe(423)
     expect(right.json().code).toBe('account_locked')
   })
@@ -53,7 +77,14 @@ describe('sign-in, sessions and CSRF', () => {
     const refused = await t.request({ method: 'POST', url: '/api/articles', payload, as: admin, csrf: false })
     expect(refused.statusCode).toBe(403)
     expect(refused.json().code).toBe('csrf_failed')
-    const wrong = await t.request({ method: 'POST', url: '/api/articles', payload, as: admin, csrf: false, headers: { 'x-csrf-token': 'forged' } })
+    const wrong = await t.request({
+      method: 'POST',
+      url: '/api/articles',
+      payload,
+      as: admin,
+      csrf: false,
+      headers: { 'x-csrf-token': 'forged' },
+    })
     expect(wrong.json().code).toBe('csrf_failed')
     const list = await t.request({ method: 'GET', url: '/api/articles', as: admin })
     expect(list.json().items.filter((a: { title: string }) => a.title === '测试通知')).toHaveLength(0)
@@ -99,8 +130,14 @@ describe('sign-in, sessions and CSRF', () => {
     })
     expect(changed.statusCode).toBe(200)
     expect((await t.request({ method: 'GET', url: '/api/auth/me', as: other })).json().user).toBeNull()
-    expect((await t.request({ method: 'GET', url: '/api/auth/me', as: session })).json().user.username).toBe('mediator')
-    const old = await t.request({ method: 'POST', url: '/api/auth/login', payload: { username: 'mediator', password: 'zhibao-demo' } })
+    expect((await t.request({ method: 'GET', url: '/api/auth/me', as: session })).json().user.username).toBe(
+      'mediator',
+    )
+    const old = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'mediator', password: 'zhibao-demo' },
+    })
     expect(old.statusCode).toBe(401)
     await t.login('mediator', 'a-much-better-secret')
   })

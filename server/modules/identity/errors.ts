@@ -7,17 +7,33 @@ export const identityErrors = defineErrors({
     zh: '登录失败次数过多，账户已临时锁定，请稍后再试',
     en: 'Too many failed sign-ins; the account is locked for a while',
   },
-  account_pending: { status: 403, zh: '账户正在等待保护中心审核', en: 'The account is awaiting approval by the center' },
-  account_disabled: { status: 403, zh: '账户已停用或未通过审核', en: 'The account is disabled or was not approved' },
+  account_pending: {
+    status: 403,
+    zh: '账户正在等待保护中心审核',
+    en: 'The account is awaiting approval by the center',
+  },
+  account_disabled: {
+    status: 403,
+    zh: '账户已停用或未通过审核',
+    en: 'The account is disabled or was not approved',
+  },
   password_wrong: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
-  password_reused: { status: 400, zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
+  password_reused: {
+    status: 400,
+    zh: '新密码不能与当前密码相同',
+    en: 'The new password must differ from the current one',
+  },
   username_taken: { status: 409, zh: '该用户名已被使用', en: 'This username is already taken' },
   entity_already_registered: {
     status: 409,
     zh: '该统一社会信用代码已有待审核或已开通的企业账户',
     en: 'An enterprise account for this credit code is already pending or active',
   },
-  registration_not_pending: { status: 409, zh: '该注册申请已处理', en: 'This registration has already been decided' },
+  registration_not_pending: {
+    status: 409,
+    zh: '该注册申请已处理',
+    en: 'This registration has already been decided',
+  },
   organization_invalid_parent: {
     status: 400,
     zh: '上级机构不存在或会形成循环',
@@ -29,7 +45,11 @@ export const identityErrors = defineErrors({
     zh: '机构下仍有下级机构或用户，不能停用',
     en: 'The organization still has sub-organizations or users',
   },
-  division_code_invalid: { status: 400, zh: '行政区划代码无效', en: 'The division code is not a valid GB/T 2260 code' },
+  division_code_invalid: {
+    status: 400,
+    zh: '行政区划代码无效',
+    en: 'The division code is not a valid GB/T 2260 code',
+  },
   token_scope_exceeds_owner: {
     status: 400,
     zh: '令牌权限不能超出所属账户的权限',

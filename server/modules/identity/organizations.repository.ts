@@ -21,7 +21,10 @@ export function districtOf(id: string | null, byId: ReadonlyMap<string, Organiza
   return null
 }
 
-export function toOrganization(row: OrganizationRow, byId: ReadonlyMap<string, OrganizationRow>): Organization {
+export function toOrganization(
+  row: OrganizationRow,
+  byId: ReadonlyMap<string, OrganizationRow>,
+): Organization {
   return {
     id: row.id,
     parentId: row.parent_id,

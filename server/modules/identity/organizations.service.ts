@@ -1,9 +1,12 @@
-import type { Organization } from '../../../contracts/identity.ts'
-import type { createOrganizationRequest, updateOrganizationRequest } from '../../../contracts/identity.ts'
+import type { z } from 'zod'
+import type {
+  createOrganizationRequest,
+  Organization,
+  updateOrganizationRequest,
+} from '../../../contracts/identity.ts'
 import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { newId } from '../../kernel/ids.ts'
-import type { z } from 'zod'
 import { identityErrors } from './errors.ts'
 import { allOrganizations, findOrganization, toOrganization } from './organizations.repository.ts'
 
@@ -20,7 +23,11 @@ export async function createOrganization(
   const { trx, now } = context
   const parent = await findOrganization(trx, input.parentId)
   if (!parent) throw new AppError(identityErrors.organization_invalid_parent)
-  const taken = await trx.selectFrom('organizations').select('id').where('code', '=', input.code).executeTakeFirst()
+  const taken = await trx
+    .selectFrom('organizations')
+    .select('id')
+    .where('code', '=', input.code)
+    .executeTakeFirst()
   if (taken) throw new AppError(identityErrors.organization_code_taken)
   const row = {
     id: newId(now.getTime()),
@@ -37,7 +44,12 @@ export async function createOrganization(
     updated_at: now.toISOString(),
   }
   await trx.insertInto('organizations').values(row).execute()
-  await context.audit({ action: 'organization.create', targetType: 'organization', targetId: row.id, after: row })
+  await context.audit({
+    action: 'organization.create',
+    targetType: 'organization',
+    targetId: row.id,
+    after: row,
+  })
   return organizationById(context, row.id)
 }
 
@@ -80,7 +92,13 @@ export async function updateOrganization(
   }
   await trx.updateTable('organizations').set(changes).where('id', '=', id).execute()
   const after = await findOrganization(trx, id)
-  await context.audit({ action: 'organization.update', targetType: 'organization', targetId: id, before, after })
+  await context.audit({
+    action: 'organization.update',
+    targetType: 'organization',
+    targetId: id,
+    before,
+    after,
+  })
   return organizationById(context, id)
 }
 

@@ -18,19 +18,66 @@ export interface ReferenceOrganization {
 
 const districts: ReferenceOrganization[] = [
   { code: 'gusu', parent: 'suzhou', kind: 'district', zh: '姑苏区', en: 'Gusu District', division: '320508' },
-  { code: 'huqiu', parent: 'suzhou', kind: 'district', zh: '虎丘区（苏州高新区）', en: 'Huqiu District (Suzhou New District)', division: '320505' },
-  { code: 'wuzhong', parent: 'suzhou', kind: 'district', zh: '吴中区', en: 'Wuzhong District', division: '320506' },
-  { code: 'xiangcheng', parent: 'suzhou', kind: 'district', zh: '相城区', en: 'Xiangcheng District', division: '320507' },
-  { code: 'wujiang', parent: 'suzhou', kind: 'district', zh: '吴江区', en: 'Wujiang District', division: '320509' },
+  {
+    code: 'huqiu',
+    parent: 'suzhou',
+    kind: 'district',
+    zh: '虎丘区（苏州高新区）',
+    en: 'Huqiu District (Suzhou New District)',
+    division: '320505',
+  },
+  {
+    code: 'wuzhong',
+    parent: 'suzhou',
+    kind: 'district',
+    zh: '吴中区',
+    en: 'Wuzhong District',
+    division: '320506',
+  },
+  {
+    code: 'xiangcheng',
+    parent: 'suzhou',
+    kind: 'district',
+    zh: '相城区',
+    en: 'Xiangcheng District',
+    division: '320507',
+  },
+  {
+    code: 'wujiang',
+    parent: 'suzhou',
+    kind: 'district',
+    zh: '吴江区',
+    en: 'Wujiang District',
+    division: '320509',
+  },
   { code: 'changshu', parent: 'suzhou', kind: 'district', zh: '常熟市', en: 'Changshu', division: '320581' },
-  { code: 'zhangjiagang', parent: 'suzhou', kind: 'district', zh: '张家港市', en: 'Zhangjiagang', division: '320582' },
+  {
+    code: 'zhangjiagang',
+    parent: 'suzhou',
+    kind: 'district',
+    zh: '张家港市',
+    en: 'Zhangjiagang',
+    division: '320582',
+  },
   { code: 'kunshan', parent: 'suzhou', kind: 'district', zh: '昆山市', en: 'Kunshan', division: '320583' },
   { code: 'taicang', parent: 'suzhou', kind: 'district', zh: '太仓市', en: 'Taicang', division: '320585' },
-  { code: 'sip', parent: 'suzhou', kind: 'zone', zh: '苏州工业园区', en: 'Suzhou Industrial Park', functionalZone: true },
+  {
+    code: 'sip',
+    parent: 'suzhou',
+    kind: 'zone',
+    zh: '苏州工业园区',
+    en: 'Suzhou Industrial Park',
+    functionalZone: true,
+  },
 ]
 
 const cityAgencies: [code: string, kind: OrganizationKind, zh: string, en: string][] = [
-  ['samr-city', 'agency', '市市场监管局（知识产权局）', 'Municipal Market Regulation Administration (IP Office)'],
+  [
+    'samr-city',
+    'agency',
+    '市市场监管局（知识产权局）',
+    'Municipal Market Regulation Administration (IP Office)',
+  ],
   ['copyright-city', 'agency', '市版权局', 'Municipal Copyright Bureau'],
   ['justice-city', 'agency', '市司法局', 'Municipal Justice Bureau'],
   ['agriculture-city', 'agency', '市农业农村局', 'Municipal Agriculture and Rural Affairs Bureau'],
@@ -55,10 +102,34 @@ const cityAgencies: [code: string, kind: OrganizationKind, zh: string, en: strin
 ]
 
 const center: ReferenceOrganization[] = [
-  { code: 'center', parent: 'samr-city', kind: 'center', zh: '中国（苏州）知识产权保护中心', en: 'China (Suzhou) IP Protection Center' },
-  { code: 'center-kunshan', parent: 'kunshan', kind: 'branchCenter', zh: '保护中心昆山分中心', en: 'Protection Center, Kunshan branch' },
-  { code: 'center-sip', parent: 'sip', kind: 'branchCenter', zh: '保护中心苏州工业园区分中心', en: 'Protection Center, SIP branch' },
-  { code: 'center-huqiu', parent: 'huqiu', kind: 'branchCenter', zh: '保护中心高新区分中心', en: 'Protection Center, SND branch' },
+  {
+    code: 'center',
+    parent: 'samr-city',
+    kind: 'center',
+    zh: '中国（苏州）知识产权保护中心',
+    en: 'China (Suzhou) IP Protection Center',
+  },
+  {
+    code: 'center-kunshan',
+    parent: 'kunshan',
+    kind: 'branchCenter',
+    zh: '保护中心昆山分中心',
+    en: 'Protection Center, Kunshan branch',
+  },
+  {
+    code: 'center-sip',
+    parent: 'sip',
+    kind: 'branchCenter',
+    zh: '保护中心苏州工业园区分中心',
+    en: 'Protection Center, SIP branch',
+  },
+  {
+    code: 'center-huqiu',
+    parent: 'huqiu',
+    kind: 'branchCenter',
+    zh: '保护中心高新区分中心',
+    en: 'Protection Center, SND branch',
+  },
   {
     code: 'rapid-changshu',
     parent: 'changshu',
@@ -66,7 +137,13 @@ const center: ReferenceOrganization[] = [
     zh: '中国常熟（纺织服装）知识产权快速维权中心',
     en: 'China Changshu (Textiles and Garments) Rapid IP Protection Center',
   },
-  { code: 'mediation-committee', parent: 'justice-city', kind: 'mediationOrg', zh: '苏州市知识产权纠纷人民调解委员会', en: 'Suzhou People’s Mediation Committee for IP Disputes' },
+  {
+    code: 'mediation-committee',
+    parent: 'justice-city',
+    kind: 'mediationOrg',
+    zh: '苏州市知识产权纠纷人民调解委员会',
+    en: 'Suzhou People’s Mediation Committee for IP Disputes',
+  },
 ]
 
 const districtRegulators: ReferenceOrganization[] = districts.map((d) => ({

@@ -25,7 +25,13 @@ import { changePassword, login, logout } from './auth.service.ts'
 import type { OrganizationCache } from './organizations.repository.ts'
 import { createOrganization, listOrganizations, updateOrganization } from './organizations.service.ts'
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens.service.ts'
-import { createStaffUser, listUsers, registerEnterprise, reviewRegistration, setUserStatus } from './users.service.ts'
+import {
+  createStaffUser,
+  listUsers,
+  registerEnterprise,
+  reviewRegistration,
+  setUserStatus,
+} from './users.service.ts'
 
 interface Deps {
   config: Config
@@ -40,13 +46,22 @@ export function identityRoutes(app: ZodApp, { config, actors, organizations }: D
     '/api/auth/login',
     {
       config: { public: true, rateLimit: { max: config.loginRatePerMinute, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], summary: 'Sign in; sets the session cookie and returns the CSRF token', body: loginRequest, response: { 200: loginResponse } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in; sets the session cookie and returns the CSRF token',
+        body: loginRequest,
+        response: { 200: loginResponse },
+      },
     },
     async (request, reply) => {
       const outcome = await login(
         app.deps.db,
         organizations,
-        { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes, sessionTtlHours: config.sessionTtlHours },
+        {
+          maxFailures: config.loginMaxFailures,
+          lockMinutes: config.loginLockMinutes,
+          sessionTtlHours: config.sessionTtlHours,
+        },
         request.body,
         (work) => request.write(work),
         { ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
@@ -59,7 +74,14 @@ export function identityRoutes(app: ZodApp, { config, actors, organizations }: D
 
   app.get(
     '/api/auth/me',
-    { config: { public: true }, schema: { tags: ['auth'], summary: 'The signed-in user and CSRF token, or nulls', response: { 200: meResponse } } },
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user and CSRF token, or nulls',
+        response: { 200: meResponse },
+      },
+    },
     async (request) => {
       const actor = request.actor
       if (actor.kind === 'anonymous' || !actor.userId) return { user: null, csrfToken: null }
@@ -103,7 +125,8 @@ export function identityRoutes(app: ZodApp, { config, actors, organizations }: D
         response: { 201: z.object({ id: z.string(), status: z.literal('pending') }) },
       },
     },
-    async (request, reply) => reply.code(201).send(await request.write((c) => registerEnterprise(c, request.body))),
+    async (request, reply) =>
+      reply.code(201).send(await request.write((c) => registerEnterprise(c, request.body))),
   )
 
   app.get(
@@ -123,20 +146,39 @@ export function identityRoutes(app: ZodApp, { config, actors, organizations }: D
     '/api/registrations/:id/review',
     {
       config: { permission: 'registration.review' },
-      schema: { tags: ['registration'], params: idParams, body: reviewRegistrationRequest, response: { 200: userSummarySchema } },
+      schema: {
+        tags: ['registration'],
+        params: idParams,
+        body: reviewRegistrationRequest,
+        response: { 200: userSummarySchema },
+      },
     },
     async (request) => request.write((c) => reviewRegistration(c, request.params.id, request.body)),
   )
 
   app.get(
     '/api/organizations',
-    { config: { public: true }, schema: { tags: ['organizations'], summary: 'The organization tree, flat', response: { 200: z.array(organizationSchema) } } },
+    {
+      config: { public: true },
+      schema: {
+        tags: ['organizations'],
+        summary: 'The organization tree, flat',
+        response: { 200: z.array(organizationSchema) },
+      },
+    },
     async () => listOrganizations({ db: app.deps.db }),
   )
 
   app.post(
     '/api/organizations',
-    { config: { permission: 'org.manage' }, schema: { tags: ['organizations'], body: createOrganizationRequest, response: { 201: organizationSchema } } },
+    {
+      config: { permission: 'org.manage' },
+      schema: {
+        tags: ['organizations'],
+        body: createOrganizationRequest,
+        response: { 201: organizationSchema },
+      },
+    },
     async (request, reply) => {
       const created = await request.write((c) => createOrganization(c, request.body))
       organizations.invalidate()
@@ -148,7 +190,12 @@ export function identityRoutes(app: ZodApp, { config, actors, organizations }: D
     '/api/organizations/:id',
     {
       config: { permission: 'org.manage' },
-      schema: { tags: ['organizations'], params: idParams, body: updateOrganizationRequest, response: { 200: organizationSchema } },
+      schema: {
+        tags: ['organizations'],
+        params: idParams,
+        body: updateOrganizationRequest,
+        response: { 200: organizationSchema },
+      },
     },
     async (request) => {
       const updated = await request.write((c) => updateOrganization(c, request.params.id, request.body))
@@ -163,7 +210,10 @@ export function identityRoutes(app: ZodApp, { config, actors, organizations }: D
       config: { permission: 'user.read' },
       schema: {
         tags: ['users'],
-        querystring: pageQuery.extend({ status: userStatusSchema.optional(), q: z.string().trim().max(50).optional() }),
+        querystring: pageQuery.extend({
+          status: userStatusSchema.optional(),
+          q: z.string().trim().max(50).optional(),
+        }),
         response: { 200: pageOf(userSummarySchema) },
       },
     },
@@ -172,15 +222,24 @@ export function identityRoutes(app: ZodApp, { config, actors, organizations }: D
 
   app.post(
     '/api/users',
-    { config: { permission: 'user.manage' }, schema: { tags: ['users'], body: createUserRequest, response: { 201: userSummarySchema } } },
-    async (request, reply) => reply.code(201).send(await request.write((c) => createStaffUser(c, request.body))),
+    {
+      config: { permission: 'user.manage' },
+      schema: { tags: ['users'], body: createUserRequest, response: { 201: userSummarySchema } },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await request.write((c) => createStaffUser(c, request.body))),
   )
 
   app.patch(
     '/api/users/:id/status',
     {
       config: { permission: 'user.manage' },
-      schema: { tags: ['users'], params: idParams, body: z.object({ status: z.enum(['active', 'disabled']) }), response: { 200: userSummarySchema } },
+      schema: {
+        tags: ['users'],
+        params: idParams,
+        body: z.object({ status: z.enum(['active', 'disabled']) }),
+        response: { 200: userSummarySchema },
+      },
     },
     async (request) => {
       const user = await request.write((c) => setUserStatus(c, request.params.id, request.body.status))
@@ -191,19 +250,29 @@ export function identityRoutes(app: ZodApp, { config, actors, organizations }: D
 
   app.get(
     '/api/tokens',
-    { config: { permission: 'token.manage' }, schema: { tags: ['tokens'], response: { 200: z.array(apiTokenSchema) } } },
+    {
+      config: { permission: 'token.manage' },
+      schema: { tags: ['tokens'], response: { 200: z.array(apiTokenSchema) } },
+    },
     async (request) => listApiTokens(request.readContext()),
   )
 
   app.post(
     '/api/tokens',
-    { config: { permission: 'token.manage' }, schema: { tags: ['tokens'], body: createApiTokenRequest, response: { 201: createApiTokenResponse } } },
-    async (request, reply) => reply.code(201).send(await request.write((c) => createApiToken(c, organizations, request.body))),
+    {
+      config: { permission: 'token.manage' },
+      schema: { tags: ['tokens'], body: createApiTokenRequest, response: { 201: createApiTokenResponse } },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await request.write((c) => createApiToken(c, organizations, request.body))),
   )
 
   app.post(
     '/api/tokens/:id/revoke',
-    { config: { permission: 'token.manage' }, schema: { tags: ['tokens'], params: idParams, response: { 200: apiTokenSchema } } },
+    {
+      config: { permission: 'token.manage' },
+      schema: { tags: ['tokens'], params: idParams, response: { 200: apiTokenSchema } },
+    },
     async (request) => {
       const token = await request.write((c) => revokeApiToken(c, request.params.id))
       actors.forgetToken(token.id)

@@ -1,5 +1,5 @@
-import { computeUsccCheckChar } from '../../../contracts/identifiers/index.ts'
 import type { Role } from '../../../contracts/access.ts'
+import { computeUsccCheckChar } from '../../../contracts/identifiers/index.ts'
 import type { Db, Tx } from '../../database.ts'
 import { newId } from '../../kernel/ids.ts'
 import { insertEntity } from '../entities/index.ts'
@@ -13,7 +13,7 @@ export async function seedOrganizations(trx: Tx, now: Date): Promise<Map<string,
   const ids = new Map<string, string>()
   const existing = await trx.selectFrom('organizations').select(['id', 'code']).execute()
   if (existing.length > 0) return new Map(existing.map((o) => [o.code, o.id]))
-  referenceOrganizations.forEach((o, index) => ids.set(o.code, newId(now.getTime() + index)))
+  for (const [index, o] of referenceOrganizations.entries()) ids.set(o.code, newId(now.getTime() + index))
   for (const [index, o] of referenceOrganizations.entries()) {
     await trx
       .insertInto('organizations')
@@ -42,15 +42,51 @@ export function demoUscc(first17: string): string {
 }
 
 export const demoEntities = [
-  { uscc: demoUscc('91320508MA1MXQ6G0'), name: '苏州姑苏丝绸文创有限公司', district: 'gusu', industry: '文化创意' },
-  { uscc: demoUscc('91320583MA1N2K8R3'), name: '昆山精密电子科技有限公司', district: 'kunshan', industry: '电子信息' },
-  { uscc: demoUscc('91320594MA1P7H3L5'), name: '苏州园区新材料股份有限公司', district: 'sip', industry: '新材料' },
-  { uscc: demoUscc('91320505MA1R4D9T2'), name: '苏州高新生物制品有限公司', district: 'huqiu', industry: '生物制品制造' },
-  { uscc: demoUscc('91320581MA1T6W2Y8'), name: '常熟锦绣纺织服装有限公司', district: 'changshu', industry: '纺织服装' },
-  { uscc: demoUscc('91320506MA1U8B5C1'), name: '苏州吴中智能制造有限公司', district: 'wuzhong', industry: '数字智能制造' },
+  {
+    uscc: demoUscc('91320508MA1MXQ6G0'),
+    name: '苏州姑苏丝绸文创有限公司',
+    district: 'gusu',
+    industry: '文化创意',
+  },
+  {
+    uscc: demoUscc('91320583MA1N2K8R3'),
+    name: '昆山精密电子科技有限公司',
+    district: 'kunshan',
+    industry: '电子信息',
+  },
+  {
+    uscc: demoUscc('91320594MA1P7H3L5'),
+    name: '苏州园区新材料股份有限公司',
+    district: 'sip',
+    industry: '新材料',
+  },
+  {
+    uscc: demoUscc('91320505MA1R4D9T2'),
+    name: '苏州高新生物制品有限公司',
+    district: 'huqiu',
+    industry: '生物制品制造',
+  },
+  {
+    uscc: demoUscc('91320581MA1T6W2Y8'),
+    name: '常熟锦绣纺织服装有限公司',
+    district: 'changshu',
+    industry: '纺织服装',
+  },
+  {
+    uscc: demoUscc('91320506MA1U8B5C1'),
+    name: '苏州吴中智能制造有限公司',
+    district: 'wuzhong',
+    industry: '数字智能制造',
+  },
 ] as const
 
-export const demoUsers: { username: string; name: string; org: string | null; roles: Role[]; entity?: number }[] = [
+export const demoUsers: {
+  username: string
+  name: string
+  org: string | null
+  roles: Role[]
+  entity?: number
+}[] = [
   { username: 'admin', name: '系统管理员', org: 'samr-city', roles: ['admin'] },
   { username: 'clerk', name: '王受理', org: 'center', roles: ['clerk'] },
   { username: 'examiner', name: '李审查', org: 'center', roles: ['examiner'] },
@@ -111,7 +147,10 @@ export async function seedDemoIdentity(trx: Tx, now: Date, orgs: ReadonlyMap<str
         updated_at: now.toISOString(),
       })
       .execute()
-    await trx.insertInto('user_roles').values(u.roles.map((role) => ({ user_id: id, role }))).execute()
+    await trx
+      .insertInto('user_roles')
+      .values(u.roles.map((role) => ({ user_id: id, role })))
+      .execute()
   }
   return { users, entities }
 }

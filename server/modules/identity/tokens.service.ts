@@ -21,7 +21,8 @@ export async function createApiToken(
 ): Promise<ApiToken & { token: string }> {
   const owner = await loadUserActor(context.trx, organizations, input.userId)
   if (!owner) throw new AppError(kernelErrors.not_found)
-  if (input.scopes.some((s) => !owner.permissions.has(s))) throw new AppError(identityErrors.token_scope_exceeds_owner)
+  if (input.scopes.some((s) => !owner.permissions.has(s)))
+    throw new AppError(identityErrors.token_scope_exceeds_owner)
   const id = newId(context.now.getTime())
   const token = `${TOKEN_PREFIX}${newSecret(32)}`
   const row = {
@@ -46,7 +47,11 @@ export async function revokeApiToken(context: WriteContext, id: string): Promise
   const existing = await findToken(context.trx, id)
   if (!existing) throw new AppError(kernelErrors.not_found)
   if (!existing.revokedAt) {
-    await context.trx.updateTable('api_tokens').set({ revoked_at: context.now.toISOString() }).where('id', '=', id).execute()
+    await context.trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: context.now.toISOString() })
+      .where('id', '=', id)
+      .execute()
     await context.audit({ action: 'token.revoke', targetType: 'api_token', targetId: id })
   }
   return (await findToken(context.trx, id))!

@@ -11,15 +11,33 @@ import { identityErrors } from './errors.ts'
 import { hashPassword } from './passwords.ts'
 
 export async function usernameTaken(db: Db | Tx, username: string): Promise<boolean> {
-  return Boolean(await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst())
+  return Boolean(
+    await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst(),
+  )
 }
 
 /** An administrator creates a staff account in an organization, with its roles. */
-export async function createStaffUser(context: WriteContext, input: z.output<typeof createUserRequest>): Promise<UserSummary> {
+export async function createStaffUser(
+  context: WriteContext,
+  input: z.output<typeof createUserRequest>,
+): Promise<UserSummary> {
   const { trx, now } = context
   if (await usernameTaken(trx, input.username)) throw new AppError(identityErrors.username_taken)
-  const org = await trx.selectFrom('organizations').select('id').where('id', '=', input.orgId).executeTakeFirst()
-  if (!org) throw new AppError(kernelErrors.validation_failed, { errors: [{ path: 'body.orgId', code: 'unknown', message: context.lang === 'en' ? 'No such organization' : '机构不存在' }] })
+  const org = await trx
+    .selectFrom('organizations')
+    .select('id')
+    .where('id', '=', input.orgId)
+    .executeTakeFirst()
+  if (!org)
+    throw new AppError(kernelErrors.validation_failed, {
+      errors: [
+        {
+          path: 'body.orgId',
+          code: 'unknown',
+          message: context.lang === 'en' ? 'No such organization' : '机构不存在',
+        },
+      ],
+    })
   const id = newId(now.getTime())
   await trx
     .insertInto('users')
@@ -43,7 +61,10 @@ export async function createStaffUser(context: WriteContext, input: z.output<typ
     })
     .execute()
   const roles = [...new Set(input.roles)]
-  await trx.insertInto('user_roles').values(roles.map((role) => ({ user_id: id, role }))).execute()
+  await trx
+    .insertInto('user_roles')
+    .values(roles.map((role) => ({ user_id: id, role })))
+    .execute()
   await context.audit({
     action: 'user.create',
     targetType: 'user',
@@ -110,7 +131,11 @@ export async function reviewRegistration(
   input: { decision: 'approve' | 'reject'; note?: string },
 ): Promise<UserSummary> {
   const { trx, now } = context
-  const user = await trx.selectFrom('users').select(['id', 'status', 'entity_id']).where('id', '=', userId).executeTakeFirst()
+  const user = await trx
+    .selectFrom('users')
+    .select(['id', 'status', 'entity_id'])
+    .where('id', '=', userId)
+    .executeTakeFirst()
   if (!user || !user.entity_id) throw new AppError(kernelErrors.not_found)
   if (user.status !== 'pending') throw new AppError(identityErrors.registration_not_pending)
   const status = input.decision === 'approve' ? 'active' : 'rejected'
@@ -136,7 +161,11 @@ export async function reviewRegistration(
 }
 
 export async function setUserStatus(context: WriteContext, userId: string, status: 'active' | 'disabled') {
-  const before = await context.trx.selectFrom('users').select(['status']).where('id', '=', userId).executeTakeFirst()
+  const before = await context.trx
+    .selectFrom('users')
+    .select(['status'])
+    .where('id', '=', userId)
+    .executeTakeFirst()
   if (!before) throw new AppError(kernelErrors.not_found)
   await context.trx
     .updateTable('users')
@@ -144,7 +173,13 @@ export async function setUserStatus(context: WriteContext, userId: string, statu
     .where('id', '=', userId)
     .execute()
   if (status === 'disabled') await context.trx.deleteFrom('sessions').where('user_id', '=', userId).execute()
-  await context.audit({ action: 'user.status', targetType: 'user', targetId: userId, before, after: { status } })
+  await context.audit({
+    action: 'user.status',
+    targetType: 'user',
+    targetId: userId,
+    before,
+    after: { status },
+  })
   return getUser(context, userId)
 }
 
@@ -166,7 +201,9 @@ export async function listUsers(context: ReadContext, filter: UserListFilter) {
   let query = db.selectFrom('users')
   if (!can(actor, 'user.manage')) {
     if (actor.districtId !== null) {
-      query = query.where((eb) => eb.or([eb('users.entity_id', 'is not', null), eb('users.org_id', '=', actor.orgId)]))
+      query = query.where((eb) =>
+        eb.or([eb('users.entity_id', 'is not', null), eb('users.org_id', '=', actor.orgId)]),
+      )
     }
   }
   if (filter.status) query = query.where('users.status', '=', filter.status)
@@ -181,11 +218,18 @@ export async function listUsers(context: ReadContext, filter: UserListFilter) {
       .execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ])
-  const items = await presentUsers(db, actor, ids.map((r) => r.id))
+  const items = await presentUsers(
+    db,
+    actor,
+    ids.map((r) => r.id),
+  )
   return { items, total: Number(count.n), page: filter.page, pageSize: filter.pageSize }
 }
 
-export async function getUser(context: { actor: Actor } & ({ db: Db } | { trx: Tx }), id: string): Promise<UserSummary> {
+export async function getUser(
+  context: { actor: Actor } & ({ db: Db } | { trx: Tx }),
+  id: string,
+): Promise<UserSummary> {
   const db = 'trx' in context ? context.trx : context.db
   const [user] = await presentUsers(db, context.actor, [id])
   if (!user) throw new AppError(kernelErrors.not_found)
@@ -212,7 +256,11 @@ async function presentUsers(db: Db | Tx, viewer: Actor, ids: string[]): Promise<
     ])
     .where('users.id', 'in', ids)
     .execute()
-  const roles = await db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', ids).execute()
+  const roles = await db
+    .selectFrom('user_roles')
+    .select(['user_id', 'role'])
+    .where('user_id', 'in', ids)
+    .execute()
   const entities = await entityNames(
     db,
     rows.flatMap((r) => (r.entity_id ? [r.entity_id] : [])),

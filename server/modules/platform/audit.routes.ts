@@ -1,5 +1,10 @@
 import type { z } from 'zod'
-import { auditFilter, auditListQuery, auditRecordSchema, auditVerification } from '../../../contracts/audit.ts'
+import {
+  auditFilter,
+  auditListQuery,
+  auditRecordSchema,
+  auditVerification,
+} from '../../../contracts/audit.ts'
 import { pageOf } from '../../../contracts/common.ts'
 import type { Db } from '../../database.ts'
 import { verifyAuditChain } from '../../kernel/audit.ts'
@@ -55,13 +60,23 @@ export function auditRoutes(app: ZodApp) {
     '/api/audit',
     {
       config: { permission: 'audit.read' },
-      schema: { tags: ['audit'], summary: 'Browse the audit trail, newest first', querystring: auditListQuery, response: { 200: pageOf(auditRecordSchema) } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Browse the audit trail, newest first',
+        querystring: auditListQuery,
+        response: { 200: pageOf(auditRecordSchema) },
+      },
     },
     async (request) => {
       const { page, pageSize, ...filter } = request.query
       const q = filtered(app.deps.db, filter)
       const [rows, count] = await Promise.all([
-        q.selectAll().orderBy('seq', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+        q
+          .selectAll()
+          .orderBy('seq', 'desc')
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .execute(),
         q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ])
       return { items: rows.map(present), total: Number(count.n), page, pageSize }
@@ -72,24 +87,66 @@ export function auditRoutes(app: ZodApp) {
     '/api/audit/export',
     {
       config: { permission: 'audit.read' },
-      schema: { tags: ['audit'], summary: 'The filtered audit trail as CSV (at most 100,000 rows)', querystring: auditFilter },
+      schema: {
+        tags: ['audit'],
+        summary: 'The filtered audit trail as CSV (at most 100,000 rows)',
+        querystring: auditFilter,
+      },
     },
     async (request, reply) => {
-      const rows = await filtered(app.deps.db, request.query).selectAll().orderBy('seq').limit(100_000).execute()
-      const header = ['seq', 'at', 'actor', 'action', 'target_type', 'target_id', 'before', 'after', 'ip', 'hash']
+      const rows = await filtered(app.deps.db, request.query)
+        .selectAll()
+        .orderBy('seq')
+        .limit(100_000)
+        .execute()
+      const header = [
+        'seq',
+        'at',
+        'actor',
+        'action',
+        'target_type',
+        'target_id',
+        'before',
+        'after',
+        'ip',
+        'hash',
+      ]
       const lines = rows.map((r) =>
-        [r.seq, r.at, r.actor_label, r.action, r.target_type, r.target_id, r.before_json, r.after_json, r.ip, r.hash]
+        [
+          r.seq,
+          r.at,
+          r.actor_label,
+          r.action,
+          r.target_type,
+          r.target_id,
+          r.before_json,
+          r.after_json,
+          r.ip,
+          r.hash,
+        ]
           .map(csvCell)
           .join(','),
       )
-      reply.header('content-disposition', `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`)
-      return reply.type('text/csv; charset=utf-8').send(`\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`)
+      reply.header(
+        'content-disposition',
+        `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`,
+      )
+      return reply
+        .type('text/csv; charset=utf-8')
+        .send(`\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`)
     },
   )
 
   app.get(
     '/api/audit/verify',
-    { config: { permission: 'audit.read' }, schema: { tags: ['audit'], summary: 'Re-check the whole hash chain', response: { 200: auditVerification } } },
+    {
+      config: { permission: 'audit.read' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Re-check the whole hash chain',
+        response: { 200: auditVerification },
+      },
+    },
     async () => verifyAuditChain(app.deps.db),
   )
 }
