@@ -61,7 +61,10 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
     ajv: undefined,
   })
   app.setValidatorCompiler(validatorCompiler)
-  app.setSerializerCompiler(serializerCompiler)
+  // Responses are checked against their schemas in development and tests, where drift is caught;
+  // production serializes the presenters' output directly (zod encoding costs ~30% of a list request).
+  if (config.production) app.setSerializerCompiler(() => (data) => JSON.stringify(data))
+  else app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler((error, request, reply) => sendProblem(error as Error, request, reply))
   app.setNotFoundHandler((request, reply) => {
     if (!request.url.startsWith('/api/') && options.webRoot && request.method === 'GET') {
