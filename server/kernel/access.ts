@@ -57,7 +57,7 @@ export interface ScopeColumns {
 
 /**
  * The caller's data scope as a WHERE condition, so lists filter in the query:
- * city-level staff see everything; district staff see only their district's records; an enterprise sees its own entity's records and what is
+ * city-level staff see everything; district staff see their district's records and what is published; an enterprise sees its own entity's records and what is
  * published; the public sees only what is published.
  * @example db.selectFrom('entities').where((eb) => scopeCondition(eb, actor, { district: 'entities.district_id' }))
  */
@@ -71,7 +71,9 @@ export function scopeCondition<DB, TB extends keyof DB>(
   const nothing = sql<SqlBool>`1 = 0`
   if (isStaff(actor)) {
     if (actor.districtId === null || !columns.district) return sql<SqlBool>`1 = 1`
-    return eb(ref(columns.district) as any, '=', actor.districtId)
+    // District staff also see what is published elsewhere: never less than the public sees.
+    const own = eb(ref(columns.district) as any, '=', actor.districtId)
+    return published ? eb.or([own, published]) : own
   }
   if (actor.entityId && columns.entity) {
     const own = eb(ref(columns.entity) as any, '=', actor.entityId)

@@ -8,6 +8,8 @@ import { newId } from '../../kernel/ids.ts'
 
 // Articles are the portal's published notices and news; the review workflow comes with the portal issue.
 const scope = { district: 'articles.district_id', published: 'articles.published' }
+// Changing an article needs it in the caller's district; being published elsewhere is not enough.
+const writeScope = { district: 'articles.district_id' }
 
 function present(row: Database['articles']): Article {
   return {
@@ -90,7 +92,7 @@ export async function publishArticle(
     .selectFrom('articles')
     .selectAll()
     .where('id', '=', id)
-    .where((eb) => scopeCondition(eb, context.actor, scope))
+    .where((eb) => scopeCondition(eb, context.actor, writeScope))
     .executeTakeFirst()
   if (!before) throw new AppError(kernelErrors.not_found)
   const changes = {
