@@ -1,5 +1,5 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely'
-import type { Permission, Role } from '../../contracts/access.ts'
+import { type Permission, type Role, STAFF_ROLES } from '../../contracts/access.ts'
 import { AppError, kernelErrors } from './errors.ts'
 
 /**
@@ -34,8 +34,12 @@ export const anonymousActor: Actor = Object.freeze({
   entityId: null,
 })
 
+/**
+ * Staff by role, not by permission: an API token narrows what its owner may do, but the owner's
+ * data scope (their district) still applies, so a token scoped to `entity.read` is not the public.
+ */
 export function isStaff(actor: Actor): boolean {
-  return actor.permissions.has('workbench.access')
+  return actor.roles.some((role) => STAFF_ROLES.includes(role))
 }
 
 export function can(actor: Actor, permission: Permission): boolean {
