@@ -35,6 +35,7 @@ export const PERMISSIONS = [
   'entity.manage',
   'content.read',
   'content.manage',
+  'calendar.manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -63,6 +64,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.read',
     'entity.manage',
     'content.manage',
+    'calendar.manage',
   ],
 }
 

@@ -1,11 +1,17 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { KernelTables } from './kernel/tables.ts'
+import type { CalendarTables } from './modules/calendar/tables.ts'
 import type { ContentTables } from './modules/content/tables.ts'
 import type { EntitiesTables } from './modules/entities/tables.ts'
 import type { IdentityTables } from './modules/identity/tables.ts'
 
 /** Every table of the database, each owned by the kernel or by one module. */
-export interface Database extends KernelTables, IdentityTables, EntitiesTables, ContentTables {}
+export interface Database
+  extends KernelTables,
+    IdentityTables,
+    EntitiesTables,
+    ContentTables,
+    CalendarTables {}
 
 export type Db = Kysely<Database>
 export type Tx = Transaction<Database>

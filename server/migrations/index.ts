@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as m0001 from './0001_kernel.ts'
 import * as m0002 from './0002_identity.ts'
 import * as m0003 from './0003_entities_content.ts'
+import * as m0101 from './0101_calendar.ts'
 
 /**
  * The one ordered set of migrations, run on SQLite and PostgreSQL alike. Append new ones at the end;
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0001_kernel': m0001,
   '0002_identity': m0002,
   '0003_entities_content': m0003,
+  '0101_calendar': m0101,
 }

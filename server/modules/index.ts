@@ -1,4 +1,5 @@
 import type { AppModule } from '../kernel/module.ts'
+import { calendarModule } from './calendar/index.ts'
 import { contentModule } from './content/index.ts'
 import { entitiesModule } from './entities/module.ts'
 import { platformModule } from './platform/index.ts'
@@ -7,4 +8,4 @@ import { platformModule } from './platform/index.ts'
  * The modules the platform runs, in the order their demo data loads. Identity is wired by the
  * composition root itself (it authenticates every request); every other module is one line here.
  */
-export const modules: AppModule[] = [platformModule, entitiesModule, contentModule]
+export const modules: AppModule[] = [platformModule, entitiesModule, contentModule, calendarModule]
