@@ -26,7 +26,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle & { schema?: st
   }
   const schema = `t_${randomBytes(6).toString('hex')}`
   const handle = await openDatabase({ url, schema, poolSize: 5 })
-  await migrateToLatest(handle.db, migrations)
+  await migrateToLatest(handle.db, migrations, { schema })
   return {
     ...handle,
     schema,

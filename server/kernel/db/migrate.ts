@@ -7,8 +7,15 @@ import { type Kysely, type Migration, type MigrationResult, Migrator } from 'kys
 export async function migrateToLatest(
   db: Kysely<any>,
   migrations: Record<string, Migration>,
+  options: { schema?: string } = {},
 ): Promise<MigrationResult[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  // Without `migrationTableSchema`, Kysely looks for its tables in every PostgreSQL schema, so a
+  // second schema (parallel test files) sees another's lock table and skips creating its own.
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
+  })
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error
   return results ?? []
