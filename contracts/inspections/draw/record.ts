@@ -7,7 +7,7 @@ import { type DrawError, type DrawResult, runDraw } from './draw.ts'
 import {
   ALGORITHM_VERSION,
   type CanonicalInputs,
-  commitInputs,
+  commitCanonical,
   DrawInputError,
   type DrawInputs,
   normaliseInputs,
@@ -112,7 +112,7 @@ export function createDrawRecord(inputs: DrawInputs, sources: RandomnessSources)
       `algorithmVersion must be ${ALGORITHM_VERSION}`,
     ])
   }
-  const commitment = commitInputs(c)
+  const commitment = commitCanonical(c)
   const s = deriveSeed(c.randomness, commitment, sources)
   if (!s.ok) return { ok: false, stage: 'randomness', error: s.error }
   const d = runDraw(c, fromHex(s.seed))
@@ -221,7 +221,7 @@ export function verifyDrawRecord(record: unknown): VerifyOutcome {
   } catch (e) {
     return { ok: false, reason: 'invalidInputs', message: e instanceof Error ? e.message : String(e) }
   }
-  const commitment = commitInputs(c)
+  const commitment = commitCanonical(c)
   if (commitment !== r.commitment) {
     return {
       ok: false,
