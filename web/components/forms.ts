@@ -1,0 +1,49 @@
+import type { FormInstance } from 'antd'
+import type { Rule } from 'antd/es/form/index.js'
+import type { z } from 'zod'
+import { identifierIssueMessage } from '../../contracts/identifiers/index.ts'
+import { ApiError } from '../app/api.ts'
+import { currentLanguage } from '../i18n/index.ts'
+
+type Issue = z.core.$ZodIssue
+
+/** The message of a Zod issue in the UI language, honouring the contracts' bilingual params. */
+export function issueMessage(issue: Issue): string {
+  const lang = currentLanguage()
+  const identifier = identifierIssueMessage(issue as never, lang)
+  if (identifier) return identifier
+  const params = (issue as { params?: { zh?: string; en?: string } }).params
+  if (params?.zh && params.en) return lang === 'en' ? params.en : params.zh
+  return issue.message
+}
+
+/** An antd form rule that validates one field with the same Zod schema the server uses. */
+export function zodRule(schema: z.ZodType, options: { optional?: boolean } = {}): Rule {
+  return {
+    validator: async (_rule, value) => {
+      if (options.optional && (value === undefined || value === null || value === '')) return
+      const result = schema.safeParse(value ?? '')
+      if (!result.success) throw new Error(issueMessage(result.error.issues[0]!))
+    },
+  }
+}
+
+/**
+ * Puts the API's field problems (`body.uscc`) onto the matching form fields; returns true when at
+ * least one field took a message, so the caller can skip a general alert.
+ */
+export function applyProblemToForm(form: FormInstance, error: unknown): boolean {
+  if (!(error instanceof ApiError) || !error.problem.errors?.length) return false
+  const known = new Set(Object.keys(form.getFieldsValue()))
+  const fields = error.problem.errors
+    .map((e) => ({ name: e.path.replace(/^(body|query|querystring|params)\./, ''), errors: [e.message] }))
+    .filter((f) => known.has(f.name.split('.')[0]!))
+  if (fields.length === 0) return false
+  form.setFields(fields.map((f) => ({ name: f.name.split('.'), errors: f.errors })))
+  return true
+}
+
+/** Drops empty strings so optional fields are omitted rather than sent blank. */
+export function compact<T extends Record<string, unknown>>(values: T): T {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '' && v !== undefined)) as T
+}

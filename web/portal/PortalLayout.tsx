@@ -1,0 +1,68 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons'
+import { Button, Dropdown, Layout, Space, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { Link, Outlet, useNavigate } from 'react-router'
+import { homeOf, useAuth } from '../app/auth.tsx'
+import { ButtonLink } from '../components/ButtonLink.tsx'
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
+
+/** The public face: header with brand, sign-in state and language switch; footer. */
+export function PortalLayout() {
+  const { t } = useTranslation()
+  const { user, logout } = useAuth()
+  const navigate = useNavigate()
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 12,
+          flexWrap: 'wrap',
+          height: 'auto',
+          minHeight: 64,
+          paddingInline: 16,
+          background: '#fff',
+          borderBottom: '1px solid #f0f0f0',
+        }}
+      >
+        <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 8, marginRight: 'auto' }}>
+          <SafetyCertificateOutlined style={{ fontSize: 24, color: '#b4232a' }} aria-hidden />
+          <Typography.Text strong style={{ fontSize: 18 }}>
+            {t('appName')}
+          </Typography.Text>
+        </Link>
+        <LanguageSwitch size="small" />
+        {user ? (
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'home', label: t('nav.myHome'), onClick: () => navigate(homeOf(user)) },
+                {
+                  key: 'logout',
+                  label: t('nav.logout'),
+                  onClick: () => void logout().then(() => navigate('/')),
+                },
+              ],
+            }}
+          >
+            <Button type="text">{user.displayName}</Button>
+          </Dropdown>
+        ) : (
+          <Space>
+            <ButtonLink to="/login" type="primary">
+              {t('nav.login')}
+            </ButtonLink>
+            <ButtonLink to="/register">{t('nav.register')}</ButtonLink>
+          </Space>
+        )}
+      </Layout.Header>
+      <Layout.Content style={{ padding: '24px 16px', maxWidth: 1200, width: '100%', margin: '0 auto' }}>
+        <main>
+          <Outlet />
+        </main>
+      </Layout.Content>
+      <Layout.Footer style={{ textAlign: 'center', color: '#888' }}>{t('footer')}</Layout.Footer>
+    </Layout>
+  )
+}

@@ -1,0 +1,75 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  FileDoneOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  ShopOutlined,
+  UserOutlined,
+} from '@ant-design/icons'
+import type { ReactNode } from 'react'
+import type { Permission } from '../../contracts/access.ts'
+
+export type MenuEntry = {
+  path: string
+  labelKey: string
+  icon: ReactNode
+  permission: Permission
+  group?: 'admin'
+}
+
+/**
+ * The workbench menu: each entry names the permission it needs, so a role's menu is computed from
+ * the same table (contracts/access.ts) the server enforces. Later modules append their entries.
+ */
+export const MENU: MenuEntry[] = [
+  { path: '/workbench', labelKey: 'menu.myWork', icon: <HomeOutlined />, permission: 'workbench.access' },
+  {
+    path: '/workbench/registrations',
+    labelKey: 'menu.registrations',
+    icon: <FileDoneOutlined />,
+    permission: 'registration.review',
+  },
+  {
+    path: '/workbench/entities',
+    labelKey: 'menu.entities',
+    icon: <ShopOutlined />,
+    permission: 'entity.read',
+  },
+  {
+    path: '/workbench/admin/organizations',
+    labelKey: 'menu.organizations',
+    icon: <ApartmentOutlined />,
+    permission: 'org.read',
+    group: 'admin',
+  },
+  {
+    path: '/workbench/admin/users',
+    labelKey: 'menu.users',
+    icon: <UserOutlined />,
+    permission: 'user.read',
+    group: 'admin',
+  },
+  {
+    path: '/workbench/admin/tokens',
+    labelKey: 'menu.tokens',
+    icon: <KeyOutlined />,
+    permission: 'token.manage',
+    group: 'admin',
+  },
+  {
+    path: '/workbench/admin/audit',
+    labelKey: 'menu.audit',
+    icon: <AuditOutlined />,
+    permission: 'audit.read',
+    group: 'admin',
+  },
+  { path: '/cockpit', labelKey: 'menu.cockpit', icon: <DashboardOutlined />, permission: 'cockpit.access' },
+]
+
+/** The entries a holder of `permissions` may see, in menu order. */
+export function menuFor(permissions: readonly Permission[]): MenuEntry[] {
+  const held = new Set(permissions)
+  return MENU.filter((e) => held.has(e.permission))
+}
