@@ -239,14 +239,27 @@ export function normaliseInputs(inputs: DrawInputs): CanonicalInputs {
   const entities = fastEntities(p.entities, issues)
   if (issues.length > 0) throw new DrawInputError(`invalid draw inputs: ${issues[0]}`, issues)
   if (!isSorted(entities, (a, b) => asciiCmp(a.id, b.id))) entities.sort((a, b) => asciiCmp(a.id, b.id))
-  const entityIds = new Set<string>()
   for (let i = 0; i < entities.length; i++) {
     const e = entities[i]!
     if (i > 0 && entities[i - 1]!.id === e.id) issues.push(`duplicate entity ${e.id}`)
     for (const d of p.stratifyBy)
       if (e.attributes[d] === undefined) issues.push(`entity ${e.id} lacks attribute ${d}`)
-    entityIds.add(e.id)
     if (issues.length > 20) break
+  }
+
+  const entityIds = {
+    has(id: string): boolean {
+      let lo = 0
+      let hi = entities.length - 1
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1
+        const m = entities[mid]!.id
+        if (m === id) return true
+        if (m < id) lo = mid + 1
+        else hi = mid - 1
+      }
+      return false
+    },
   }
 
   const items = p.requirements.items
