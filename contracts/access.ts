@@ -36,6 +36,7 @@ export const PERMISSIONS = [
   'content.read',
   'content.manage',
   'calendar.manage',
+  'deadlineRule.manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -65,6 +66,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'entity.manage',
     'content.manage',
     'calendar.manage',
+    'deadlineRule.manage',
   ],
 }
 

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { KernelTables } from './kernel/tables.ts'
 import type { CalendarTables } from './modules/calendar/tables.ts'
+import type { CasesTables } from './modules/cases/tables.ts'
 import type { ContentTables } from './modules/content/tables.ts'
 import type { EntitiesTables } from './modules/entities/tables.ts'
 import type { IdentityTables } from './modules/identity/tables.ts'
@@ -11,7 +12,8 @@ export interface Database
     IdentityTables,
     EntitiesTables,
     ContentTables,
-    CalendarTables {}
+    CalendarTables,
+    CasesTables {}
 
 export type Db = Kysely<Database>
 export type Tx = Transaction<Database>

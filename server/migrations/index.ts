@@ -3,6 +3,7 @@ import * as m0001 from './0001_kernel.ts'
 import * as m0002 from './0002_identity.ts'
 import * as m0003 from './0003_entities_content.ts'
 import * as m0101 from './0101_calendar.ts'
+import * as m0102 from './0102_deadline_rules.ts'
 
 /**
  * The one ordered set of migrations, run on SQLite and PostgreSQL alike. Append new ones at the end;
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0002_identity': m0002,
   '0003_entities_content': m0003,
   '0101_calendar': m0101,
+  '0102_deadline_rules': m0102,
 }

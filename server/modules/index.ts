@@ -1,5 +1,6 @@
 import type { AppModule } from '../kernel/module.ts'
 import { calendarModule } from './calendar/index.ts'
+import { casesModule } from './cases/index.ts'
 import { contentModule } from './content/index.ts'
 import { entitiesModule } from './entities/module.ts'
 import { platformModule } from './platform/index.ts'
@@ -8,4 +9,10 @@ import { platformModule } from './platform/index.ts'
  * The modules the platform runs, in the order their demo data loads. Identity is wired by the
  * composition root itself (it authenticates every request); every other module is one line here.
  */
-export const modules: AppModule[] = [platformModule, entitiesModule, contentModule, calendarModule]
+export const modules: AppModule[] = [
+  platformModule,
+  entitiesModule,
+  contentModule,
+  calendarModule,
+  casesModule,
+]

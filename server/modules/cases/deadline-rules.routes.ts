@@ -1,0 +1,37 @@
+import {
+  deadlineRuleList,
+  deadlineRuleSchema,
+  putDeadlineRuleRequest,
+  ruleIdParams,
+} from '../../../contracts/cases.ts'
+import type { ZodApp } from '../../kernel/http/server.ts'
+import { changeDeadlineRule, listDeadlineRules } from './deadline-rules.service.ts'
+
+export function deadlineRuleRoutes(app: ZodApp) {
+  app.get(
+    '/api/deadline-rules',
+    {
+      config: { permission: 'workbench.access' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Deadline rules, every effective-dated version; unverified ones flagged',
+        response: { 200: deadlineRuleList },
+      },
+    },
+    async (request) => listDeadlineRules(request.readContext()),
+  )
+  app.put(
+    '/api/deadline-rules/:id',
+    {
+      config: { permission: 'deadlineRule.manage' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Add a new version of a deadline rule, for clocks started from its effective date',
+        params: ruleIdParams,
+        body: putDeadlineRuleRequest,
+        response: { 200: deadlineRuleSchema },
+      },
+    },
+    async (request) => request.write((c) => changeDeadlineRule(c, request.params.id, request.body)),
+  )
+}

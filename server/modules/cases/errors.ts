@@ -1,0 +1,49 @@
+import { defineErrors } from '../../kernel/errors.ts'
+
+export const casesErrors = defineErrors({
+  deadline_rule_not_found: {
+    status: 404,
+    zh: '没有该编号的期限规则',
+    en: 'No deadline rule has this id',
+  },
+  deadline_rule_effective_past: {
+    status: 400,
+    zh: '新版本的生效时间不得早于现在或早于已有版本：已开始计时的期限不受影响',
+    en: 'A new version cannot take effect in the past or before an existing version: running clocks keep their rule',
+  },
+  case_not_found: {
+    status: 404,
+    zh: '未找到该案件，或您无权查看',
+    en: 'Case not found, or not visible to you',
+  },
+  transition_unknown: {
+    status: 400,
+    zh: '该案件类型没有此操作',
+    en: 'This case type has no such action',
+  },
+  transition_not_allowed_in_state: {
+    status: 409,
+    zh: '案件当前状态下不能执行此操作',
+    en: 'This action is not possible in the case’s current state',
+  },
+  transition_forbidden: {
+    status: 403,
+    zh: '您无权对该案件执行此操作',
+    en: 'You may not take this action on this case',
+  },
+  transition_guard_failed: {
+    status: 409,
+    zh: '不满足执行此操作的条件',
+    en: 'The conditions for this action are not met',
+  },
+  case_version_conflict: {
+    status: 409,
+    zh: '案件已被他人修改，请刷新后重试',
+    en: 'The case changed meanwhile; reload and try again',
+  },
+  deadline_rule_missing: {
+    status: 500,
+    zh: '期限规则缺失，请联系管理员',
+    en: 'A deadline rule is missing; contact the administrator',
+  },
+})
