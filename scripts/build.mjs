@@ -26,10 +26,11 @@ function stale(output, inputs) {
   return force || !stat || newest(inputs) > stat.mtimeMs
 }
 
-export async function buildAll() {
+/** `web: false` skips the web app (the CLI needs only its bundle); `log` receives the summary line. */
+export async function buildAll({ web = true, log = console.log } = {}) {
   const started = Date.now()
   const built = []
-  if (stale('dist/web/index.html', ['web', 'contracts', 'vite.config.ts', 'package.json'])) {
+  if (web && stale('dist/web/index.html', ['web', 'contracts', 'vite.config.ts', 'package.json'])) {
     const { build } = await import('vite')
     await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' })
     built.push('web')
@@ -51,7 +52,7 @@ export async function buildAll() {
     })
     built.push(output)
   }
-  if (built.length) console.log(`built ${built.join(', ')} in ${Date.now() - started} ms`)
+  if (built.length) log(`built ${built.join(', ')} in ${Date.now() - started} ms`)
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildAll()

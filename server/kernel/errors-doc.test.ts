@@ -10,8 +10,8 @@ function documentedCodes(): Map<string, { status: number; zh: string; en: string
   for (const line of fs.readFileSync(errorsDocPath, 'utf8').split('\n')) {
     const match = /^\| `([a-z0-9_]+)` \| (\d{3}) \| (.*) \| (.*) \|$/.exec(line)
     if (!match) continue
-    const unescape = (s: string) => s.replaceAll('\\|', '|')
-    rows.set(match[1]!, { status: Number(match[2]), zh: unescape(match[3]!), en: unescape(match[4]!) })
+    const unescaped = (s: string) => s.replaceAll('\\|', '|')
+    rows.set(match[1]!, { status: Number(match[2]), zh: unescaped(match[3]!), en: unescaped(match[4]!) })
   }
   return rows
 }

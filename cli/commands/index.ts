@@ -1,0 +1,8 @@
+import type { CliCommand } from '../registry.ts'
+import { auditVerifyCommand } from './audit-verify.ts'
+import { createUserCommand } from './create-user.ts'
+import { migrateCommand } from './migrate.ts'
+import { seedCommand } from './seed.ts'
+
+/** Every command of `zhibao`, in the order `zhibao help` lists them; a new command is one line here. */
+export const commands: CliCommand[] = [migrateCommand, seedCommand, createUserCommand, auditVerifyCommand]
