@@ -1,7 +1,7 @@
-import { Result } from 'antd'
+import { Result, Spin } from 'antd'
+import { lazy, type ReactNode, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createBrowserRouter, Link } from 'react-router'
-import { CockpitPage } from '../cockpit/CockpitPage.tsx'
 import { RequireAuth } from '../components/RequireAuth.tsx'
 import { EntitiesPage } from '../features/entities/EntitiesPage.tsx'
 import { RegistrationQueue } from '../features/identity/RegistrationQueue.tsx'
@@ -14,6 +14,23 @@ import { RegisterSubmitted } from '../portal/RegisterSubmitted.tsx'
 import { MyWorkPage } from '../workbench/MyWorkPage.tsx'
 import { WorkbenchLayout } from '../workbench/WorkbenchLayout.tsx'
 import { adminRoutes } from './adminRoutes.tsx'
+
+// The cockpit pulls in ECharts; load it only when someone opens it.
+const CockpitPage = lazy(() => import('../cockpit/CockpitPage.tsx').then((m) => ({ default: m.CockpitPage })))
+
+export function Loading({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <div style={{ padding: 48, textAlign: 'center' }}>
+          <Spin />
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
+  )
+}
 
 function NotFound() {
   const { t } = useTranslation()
@@ -75,7 +92,9 @@ export const router = createBrowserRouter([
     path: '/cockpit',
     element: (
       <RequireAuth permission="cockpit.access">
-        <CockpitPage />
+        <Loading>
+          <CockpitPage />
+        </Loading>
       </RequireAuth>
     ),
   },
