@@ -327,32 +327,72 @@ export function runDraw(c: CanonicalInputs, seed: Uint8Array): DrawOutcome {
   const load = new Int32Array(R)
   const assigned: number[][] = Array.from({ length: T }, () => [])
   const holders: number[][] = Array.from({ length: R }, () => [])
-  stamp.fill(0)
-  const cand = new Int32Array(R)
+  // Per qualification set: the sorted list of qualified inspectors with capacity left. Candidates of
+  // a target are this list minus its recused inspectors, addressed without copying (same result as
+  // scanning the roster, docs §6.3, but O(recusals · log R) per target instead of O(R)).
+  const availLists = new Map<Uint8Array, { a: Int32Array; n: number }>()
+  for (const q of new Set(quals)) {
+    const a = new Int32Array(R)
+    let n = 0
+    for (let r = 0; r < R; r++) if (q[r] && cap[r]! > 0) a[n++] = r
+    availLists.set(q, { a, n })
+  }
+  const lists = [...availLists.values()]
+  const find = (a: Int32Array, n: number, r: number): number => {
+    let lo = 0
+    let hi = n - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1
+      const v = a[mid]!
+      if (v === r) return mid
+      if (v < r) lo = mid + 1
+      else hi = mid - 1
+    }
+    return -1
+  }
+  const take = (t: number, r: number) => {
+    assigned[t]!.push(r)
+    holders[r]!.push(t)
+    if (++load[r]! === cap[r]!) saturate(r)
+  }
+  const saturate = (r: number) => {
+    for (const l of lists) {
+      const i = find(l.a, l.n, r)
+      if (i >= 0) {
+        l.a.copyWithin(i, i + 1, l.n)
+        l.n--
+      }
+    }
+  }
   let repairs = 0
   for (const t of order) {
-    const q = quals[t]!
-    const mark = t + 1
-    for (const r of recused[t]!) stamp[r] = mark
-    let n = 0
-    for (let r = 0; r < R; r++) if (q[r] && stamp[r] !== mark && load[r]! < cap[r]!) cand[n++] = r
+    const avail = availLists.get(quals[t]!)!
+    const skip: number[] = []
+    for (const r of recused[t]!) {
+      const i = find(avail.a, avail.n, r)
+      if (i >= 0 && !skip.includes(i)) skip.push(i)
+    }
+    skip.sort((x, y) => x - y)
+    const n = avail.n - skip.length
+    /** Index in avail.a of the i-th candidate (the i-th non-recused available inspector). */
+    const at = (i: number) => {
+      let j = i
+      for (const p of skip) {
+        if (p <= j) j++
+        else break
+      }
+      return avail.a[j]!
+    }
     const entityId = c.entities[tEntity[t]!]!.id
     if (n >= k) {
       const o = sampleIndices(seed, LABELS.inspectors(entityId), n, k)
       rejections += o.rejections
-      for (const i of o.indices) {
-        const r = cand[i]!
-        assigned[t]!.push(r)
-        holders[r]!.push(t)
-        load[r]!++
-      }
+      const picked = o.indices.map(at) // resolve all before any list changes
+      for (const r of picked) take(t, r)
     } else {
-      for (let i = 0; i < n; i++) {
-        const r = cand[i]!
-        assigned[t]!.push(r)
-        holders[r]!.push(t)
-        load[r]!++
-      }
+      const all: number[] = []
+      for (let i = 0; i < n; i++) all.push(at(i))
+      for (const r of all) take(t, r)
       for (let need = k - n; need > 0; need--) {
         const fail = augment(t)
         if (fail) return { ok: false, error: fail }
@@ -378,7 +418,7 @@ export function runDraw(c: CanonicalInputs, seed: Uint8Array): DrawOutcome {
           // Flip the path: u takes r; each earlier target gives up the inspector it was reached by.
           let rr = r
           let uu = u
-          load[rr]!++
+          if (++load[rr]! === cap[rr]!) saturate(rr)
           for (;;) {
             const prev = parentOfTarget.get(uu)
             if (prev === undefined) {
