@@ -37,6 +37,8 @@ export const PERMISSIONS = [
   'content.manage',
   'calendar.manage',
   'deadlineRule.manage',
+  'case.read',
+  'case.handle',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -44,15 +46,23 @@ const staffBasics: Permission[] = ['workbench.access', 'org.read', 'entity.read'
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   enterprise: ['entity.read'],
-  clerk: [...staffBasics, 'registration.review', 'entity.manage', 'content.manage', 'user.read'],
-  examiner: [...staffBasics],
-  officer: [...staffBasics],
+  clerk: [
+    ...staffBasics,
+    'registration.review',
+    'entity.manage',
+    'content.manage',
+    'user.read',
+    'case.read',
+    'case.handle',
+  ],
+  examiner: [...staffBasics, 'case.read', 'case.handle'],
+  officer: [...staffBasics, 'case.read', 'case.handle'],
   police: [...staffBasics],
   prosecutor: [...staffBasics],
   judge: [...staffBasics],
-  mediator: [...staffBasics],
+  mediator: [...staffBasics, 'case.read'],
   expert: [...staffBasics],
-  leader: [...staffBasics, 'cockpit.access', 'user.read'],
+  leader: [...staffBasics, 'cockpit.access', 'user.read', 'case.read'],
   planner: [...staffBasics, 'cockpit.access'],
   admin: [
     ...staffBasics,
@@ -67,6 +77,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'content.manage',
     'calendar.manage',
     'deadlineRule.manage',
+    'case.read',
+    'case.handle',
   ],
 }
 

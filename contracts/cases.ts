@@ -72,3 +72,83 @@ export const putDeadlineRuleRequest = deadlineRuleDefinition.extend({
   effectiveFrom: z.iso.datetime({ offset: true }).optional(),
   note: z.string().min(1).max(1000),
 })
+
+const label = z.object({ zh: z.string(), en: z.string() })
+
+export const caseActionSchema = z.object({ name: z.string(), label })
+
+export const caseEventSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorLabel: z.string(),
+  event: z.string(),
+  transition: z.string().nullable(),
+  fromState: z.string().nullable(),
+  toState: z.string().nullable(),
+  data: z.unknown(),
+})
+
+export const clockSchema = z.object({
+  id: z.string(),
+  ruleId: z.string(),
+  ruleVersion: z.number().int(),
+  ruleTitle: label,
+  unverified: z.boolean(),
+  status: z.enum(['running', 'suspended', 'met']),
+  startedAt: z.string(),
+  startDate: z.string(),
+  dueDate: z.string(),
+  /**
+   * Days (of the rule's type) from today to the due date; negative once overdue (at least -1, also
+   * when only rest days have passed); null unless running.
+   */
+  daysLeft: z.number().int().nullable(),
+  /** The calendar's steps for the due date, the rule version used and later adjustments. */
+  computation: z.looseObject({ due: z.string() }),
+  suspensions: z.array(z.unknown()),
+  extensions: z.array(z.unknown()),
+  metAt: z.string().nullable(),
+  overdueAt: z.string().nullable(),
+  escalation: z.unknown().nullable(),
+})
+export type CaseClock = z.infer<typeof clockSchema>
+
+export const caseSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  type: z.string(),
+  state: z.string(),
+  stateLabel: label,
+  districtId: z.string().nullable(),
+  matterId: z.string().nullable(),
+  title: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+})
+
+export const caseDetailSchema = caseSchema.extend({
+  events: z.array(caseEventSchema),
+  clocks: z.array(clockSchema),
+  /** The transitions the caller may take now. */
+  actions: z.array(caseActionSchema),
+})
+export type CaseDetail = z.infer<typeof caseDetailSchema>
+
+export const caseListQuery = z.object({
+  type: z.string().max(50).optional(),
+  state: z.string().max(50).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+})
+
+export const transitionParams = z.object({
+  id: z.string().min(1).max(64),
+  transition: z.string().min(1).max(64),
+})
+export const transitionRequest = z.object({
+  input: z.record(z.string(), z.unknown()).default({}),
+  /** The case version the caller saw; a stale one gets 409 and changes nothing. */
+  version: z.number().int().optional(),
+})

@@ -4,6 +4,7 @@ import * as m0002 from './0002_identity.ts'
 import * as m0003 from './0003_entities_content.ts'
 import * as m0101 from './0101_calendar.ts'
 import * as m0102 from './0102_deadline_rules.ts'
+import * as m0103 from './0103_case_engine.ts'
 
 /**
  * The one ordered set of migrations, run on SQLite and PostgreSQL alike. Append new ones at the end;
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0003_entities_content': m0003,
   '0101_calendar': m0101,
   '0102_deadline_rules': m0102,
+  '0103_case_engine': m0103,
 }

@@ -1,0 +1,388 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { permissionsOf } from '../../../../contracts/access.ts'
+import type { CaseDetail } from '../../../../contracts/cases.ts'
+import type { Actor } from '../../../kernel/access.ts'
+import { fixedClock } from '../../../kernel/clock.ts'
+import { makeWriteContext } from '../../../kernel/http/context.ts'
+import { JobRunner } from '../../../kernel/jobs.ts'
+import { createTestApp, type Session, type TestApp } from '../../../testing/harness.ts'
+import { casesModule } from '../index.ts'
+import { defineCaseType } from './declaration.ts'
+import { openCase } from './engine.ts'
+
+// A procedure declared for the test only: 5.6 runs from intake to acceptance; 5.9 from acceptance,
+// suspended while goods are tested (rules.md 5.8: testing time not counted).
+const testType = defineCaseType({
+  type: 'engineTest',
+  label: { zh: '引擎测试', en: 'Engine test' },
+  numberPrefix: 'ET',
+  states: {
+    received: { zh: '已收到', en: 'Received' },
+    accepted: { zh: '已受理', en: 'Accepted' },
+    testing: { zh: '检测中', en: 'Testing' },
+    rejected: { zh: '不予受理', en: 'Rejected', final: true },
+    closed: { zh: '已结案', en: 'Closed', final: true },
+  },
+  initial: 'received',
+  intake: { event: 'complaint.received', deadlines: { start: ['5.6'] } },
+  transitions: [
+    {
+      name: 'accept',
+      label: { zh: '受理', en: 'Accept' },
+      from: ['received'],
+      to: 'accepted',
+      permission: 'case.handle',
+      input: z.object({ note: z.string().min(1) }),
+      event: 'complaint.accepted',
+      deadlines: { meet: ['5.6'], start: ['5.9'] },
+      data: (input: { note: string }) => ({ acceptNote: input.note }),
+    },
+    {
+      name: 'reject',
+      label: { zh: '不予受理', en: 'Reject' },
+      from: ['received'],
+      to: 'rejected',
+      permission: 'case.handle',
+      input: z.object({ reason: z.string().min(1) }),
+      guards: [
+        (c) =>
+          (c.input as { reason: string }).reason === 'none'
+            ? { zh: '须说明不予受理的理由', en: 'A reason is required' }
+            : null,
+      ],
+      event: 'complaint.rejected',
+      deadlines: { meet: ['5.6'] },
+    },
+    {
+      name: 'startTesting',
+      label: { zh: '送检', en: 'Send for testing' },
+      from: ['accepted'],
+      to: 'testing',
+      permission: 'case.handle',
+      event: 'complaint.testingStarted',
+      deadlines: { suspend: ['5.9'] },
+    },
+    {
+      name: 'finishTesting',
+      label: { zh: '检测完成', en: 'Testing finished' },
+      from: ['testing'],
+      to: 'accepted',
+      permission: 'case.handle',
+      event: 'complaint.testingFinished',
+      deadlines: { resume: ['5.9'] },
+    },
+    {
+      name: 'close',
+      label: { zh: '结案', en: 'Close' },
+      from: ['accepted'],
+      to: 'closed',
+      permission: 'case.handle',
+      roles: ['officer', 'clerk'],
+      event: 'complaint.closed',
+      deadlines: { meet: ['5.9'] },
+    },
+  ],
+})
+
+/** 2026-02-12 10:00 in China. */
+const clock = fixedClock('2026-02-12T02:00:00.000Z')
+
+describe('workflow engine', () => {
+  let t: TestApp
+  let orgs: Map<string, { id: string; parentId: string | null }>
+  let clerk: Session
+  let examiner: Session
+  let kunshan: Session
+  let system: Actor
+
+  const open = async (districtCode = 'gusu') =>
+    t.deps.db.transaction().execute((trx) =>
+      openCase(
+        makeWriteContext(trx, system, clock.now(), 'zh-CN', { ip: '127.0.0.1', requestId: 'test' }),
+        testType,
+        {
+          districtId: orgs.get(districtCode)!.id,
+          title: '测试案件',
+          data: { complainant: '张三' },
+        },
+      ),
+    )
+  const detail = async (id: string, as: Session = clerk) => {
+    const response = await t.request({ method: 'GET', url: `/api/cases/${id}`, as })
+    expect(response.statusCode, response.body).toBe(200)
+    return response.json() as CaseDetail
+  }
+  const act = (id: string, transition: string, as: Session, body: Record<string, unknown> = {}) =>
+    t.request({ method: 'POST', url: `/api/cases/${id}/transitions/${transition}`, as, payload: body })
+  // Sessions last long enough for the clock's moves (a few weeks, forward and back).
+  const at = async (isoWithOffset: string) => clock.set(new Date(isoWithOffset))
+  const auditCount = async (id: string) =>
+    (await t.deps.db.selectFrom('audit_log').select('id').where('target_id', '=', id).execute()).length
+
+  beforeAll(async () => {
+    clock.set('2026-02-11T00:00:00Z')
+    t = await createTestApp({ clock, env: { SESSION_TTL_HOURS: '720' } })
+    const list = (await t.request({ method: 'GET', url: '/api/organizations' })).json() as {
+      id: string
+      code: string
+      parentId: string | null
+    }[]
+    orgs = new Map(list.map((o) => [o.code, { id: o.id, parentId: o.parentId }]))
+    clerk = await t.login('clerk')
+    examiner = await t.login('examiner')
+    kunshan = await t.login('officer.kunshan')
+    system = {
+      kind: 'user',
+      userId: null,
+      username: 'intake-test',
+      displayName: null,
+      roles: ['clerk'],
+      permissions: permissionsOf(['clerk']),
+      orgId: null,
+      districtId: null,
+      entityId: null,
+    }
+  })
+  afterAll(() => t.close())
+
+  it('opens a case with its number, timeline, audit and a 7-working-day clock over Spring Festival', async () => {
+    await at('2026-02-12T10:00:00+08:00')
+    const { id, number } = await open()
+    expect(number).toMatch(/^ET-2026-\d{6}$/)
+    const c = await detail(id)
+    expect(c).toMatchObject({ state: 'received', stateLabel: { zh: '已收到' }, version: 1 })
+    expect(c.events.map((e) => e.event)).toEqual(['complaint.received'])
+    expect(c.clocks).toHaveLength(1)
+    // 2-13 1, 2-14 (make-up Sat) 2, 2-15…2-23 holiday, 2-24…2-27 3–6, 2-28 (make-up Sat) 7.
+    expect(c.clocks[0]).toMatchObject({
+      ruleId: '5.6',
+      ruleVersion: 1,
+      status: 'running',
+      startDate: '2026-02-12',
+      dueDate: '2026-02-28',
+      daysLeft: 7,
+      unverified: false,
+    })
+    expect(c.clocks[0]!.computation.steps).toContainEqual({ kind: 'makeUpWorkday', date: '2026-02-14' })
+    expect(c.actions.map((a) => a.name)).toEqual(['accept', 'reject'])
+    expect(await auditCount(id)).toBe(1)
+  })
+
+  it('refuses an illegal transition, bad input, a stale version and another district, changing nothing', async () => {
+    await at('2026-02-13T10:00:00+08:00')
+    const { id } = await open()
+    const before = await detail(id)
+    const wrongState = await act(id, 'close', clerk, { headers: undefined })
+    expect(wrongState.statusCode).toBe(409)
+    expect(wrongState.json()).toMatchObject({
+      code: 'transition_not_allowed_in_state',
+      title: '案件当前状态下不能执行此操作',
+    })
+    const en = await t.request({
+      method: 'POST',
+      url: `/api/cases/${id}/transitions/close`,
+      as: clerk,
+      payload: {},
+      headers: { 'accept-language': 'en' },
+    })
+    expect(en.json().title).toBe('This action is not possible in the case’s current state')
+    const unknown = await act(id, 'teleport', clerk)
+    expect(unknown.json().code).toBe('transition_unknown')
+    const badInput = await act(id, 'accept', clerk, { input: { note: '' } })
+    expect(badInput.statusCode).toBe(400)
+    expect(badInput.json().errors[0].path).toBe('body.input.note')
+    const guard = await act(id, 'reject', clerk, { input: { reason: 'none' } })
+    expect(guard.statusCode).toBe(409)
+    expect(guard.json()).toMatchObject({
+      code: 'transition_guard_failed',
+      detail: { reason: '须说明不予受理的理由' },
+    })
+    const stale = await act(id, 'accept', clerk, { input: { note: 'ok' }, version: 0 })
+    expect(stale.json().code).toBe('case_version_conflict')
+    const otherDistrict = await act(id, 'accept', kunshan, { input: { note: 'ok' } })
+    expect(otherDistrict.statusCode).toBe(404)
+    expect((await t.request({ method: 'GET', url: `/api/cases/${id}`, as: kunshan })).statusCode).toBe(404)
+    const enterprise = await act(id, 'accept', await t.login('enterprise'), { input: { note: 'ok' } })
+    expect(enterprise.statusCode).toBe(403)
+
+    const after = await detail(id)
+    expect(after).toEqual(before)
+    expect(await auditCount(id)).toBe(1)
+  })
+
+  it('meets the intake clock on acceptance, starts the mediation clock, and stops it while suspended', async () => {
+    await at('2026-02-12T10:00:00+08:00')
+    const { id } = await open()
+    await at('2026-02-24T15:00:00+08:00')
+    const accepted = await act(id, 'accept', clerk, { input: { note: '材料齐全' }, version: 1 })
+    expect(accepted.statusCode, accepted.body).toBe(200)
+    let c = accepted.json() as CaseDetail
+    expect(c).toMatchObject({
+      state: 'accepted',
+      version: 2,
+      data: { complainant: '张三', acceptNote: '材料齐全' },
+    })
+    expect(c.events.map((e) => [e.event, e.fromState, e.toState])).toEqual([
+      ['complaint.received', null, 'received'],
+      ['complaint.accepted', 'received', 'accepted'],
+    ])
+    const intake = c.clocks.find((k) => k.ruleId === '5.6')!
+    expect(intake).toMatchObject({ status: 'met', metAt: '2026-02-24T07:00:00.000Z', daysLeft: null })
+    // 45 working days from 2-24: 2-25…2-28 4, March 22 → 26, 4-01…4-03 29, 4-06 Qingming, 4-07…4-28 → 45.
+    expect(c.clocks.find((k) => k.ruleId === '5.9')).toMatchObject({
+      status: 'running',
+      dueDate: '2026-04-28',
+    })
+    expect(c.actions.map((a) => a.name)).toEqual(['startTesting', 'close'])
+    // An examiner may handle cases but the declaration keeps closing to officers and clerks.
+    expect((await detail(id, examiner)).actions.map((a) => a.name)).toEqual(['startTesting'])
+    expect((await act(id, 'close', examiner)).json().code).toBe('transition_forbidden')
+
+    await at('2026-03-02T09:00:00+08:00')
+    c = (await act(id, 'startTesting', clerk)).json()
+    expect(c.clocks.find((k) => k.ruleId === '5.9')).toMatchObject({ status: 'suspended', daysLeft: null })
+    await at('2026-03-09T09:00:00+08:00')
+    c = (await act(id, 'finishTesting', clerk)).json()
+    // Suspended 3-03…3-09: 5 working days; 4-28 + 5: 4-29, 4-30, (5-01…5-05 Labour Day) 5-06, 5-07, 5-08.
+    const mediation = c.clocks.find((k) => k.ruleId === '5.9')!
+    expect(mediation).toMatchObject({ status: 'running', dueDate: '2026-05-08' })
+    expect(mediation.suspensions).toEqual([
+      { from: '2026-03-02', to: '2026-03-09', days: 5, unit: 'working' },
+    ])
+    await at('2026-03-10T09:00:00+08:00')
+    c = (await act(id, 'close', clerk)).json()
+    expect(c.state).toBe('closed')
+    expect(c.clocks.every((k) => k.status === 'met')).toBe(true)
+    expect(c.actions).toEqual([])
+    const actions = await t.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target_id', '=', id)
+      .orderBy('seq')
+      .execute()
+    expect(actions.map((a) => a.action)).toEqual([
+      'case.open',
+      'case.accept',
+      'case.startTesting',
+      'case.finishTesting',
+      'case.close',
+    ])
+    // The met clocks' pending reminders and escalations were cancelled.
+    const pending = await t.deps.db
+      .selectFrom('jobs')
+      .select('dedupe_key')
+      .where('status', '=', 'pending')
+      .where('payload', 'like', `%${c.clocks[0]!.id}%`)
+      .execute()
+    expect(pending).toEqual([])
+  })
+
+  it('reminds once before the due date and escalates an overdue clock once, also after a restart', async () => {
+    await at('2026-02-12T10:00:00+08:00')
+    const { id } = await open()
+    const events = async () =>
+      (await detail(id)).events.filter((e) => e.event.startsWith('deadline.')).map((e) => e.event)
+    // Reminder 2 working days before 2-28: 2-26 at 09:00.
+    await at('2026-02-26T08:59:00+08:00')
+    await t.jobs.runDue()
+    expect(await events()).toEqual([])
+    await at('2026-02-26T09:00:00+08:00')
+    await t.jobs.runDue()
+    await t.jobs.runDue()
+    expect(await events()).toEqual(['deadline.reminder'])
+
+    // The overdue job is due at 3-01 00:00; a fresh runner (a restarted server) picks it up, once.
+    await at('2026-03-01T00:00:00+08:00')
+    const restarted = new JobRunner({
+      db: t.deps.db,
+      dialect: t.deps.dialect,
+      clock,
+      handlers: casesModule.jobs!(t.deps),
+      workerId: 'restarted',
+    })
+    await restarted.runDue()
+    await restarted.runDue()
+    await t.jobs.runDue()
+    const c = await detail(id)
+    expect(c.events.filter((e) => e.event === 'deadline.overdue')).toHaveLength(1)
+    const clock56 = c.clocks.find((k) => k.ruleId === '5.6')!
+    expect(clock56).toMatchObject({ status: 'running', overdueAt: '2026-02-28T16:00:00.000Z', daysLeft: -1 })
+    // rule 5.6 escalates to a leader one level up: from 姑苏区 to the city.
+    expect(clock56.escalation).toEqual({ role: 'leader', level: 'parent', orgId: orgs.get('gusu')!.parentId })
+  })
+})
+
+describe('effective-dated deadline rules', () => {
+  const ruleClock = fixedClock('2026-02-12T02:00:00.000Z')
+  let t: TestApp
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock: ruleClock })
+  })
+  afterAll(() => t.close())
+
+  it('applies a rule change only to clocks started on or after its effective date', async () => {
+    const admin = await t.login('admin')
+    const rule = (await t.request({ method: 'GET', url: '/api/deadline-rules', as: admin }))
+      .json()
+      .items.find((r: { ruleId: string }) => r.ruleId === '5.6')
+    const {
+      ruleId: _r,
+      version: _v,
+      effectiveFrom: _e,
+      unverified: _u,
+      inForce: _i,
+      note: _n,
+      createdBy: _c,
+      createdAt: _a,
+      ...definition
+    } = rule
+    const changed = await t.request({
+      method: 'PUT',
+      url: '/api/deadline-rules/5.6',
+      as: admin,
+      payload: { ...definition, length: 10, note: 'test', effectiveFrom: '2026-02-20T00:00:00+08:00' },
+    })
+    expect(changed.statusCode, changed.body).toBe(200)
+    const actor: Actor = {
+      kind: 'user',
+      userId: null,
+      username: 'intake-test',
+      displayName: null,
+      roles: ['clerk'],
+      permissions: permissionsOf(['clerk']),
+      orgId: null,
+      districtId: null,
+      entityId: null,
+    }
+    const openAt = (iso: string) => {
+      ruleClock.set(new Date(iso))
+      return t.deps.db.transaction().execute((trx) =>
+        openCase(
+          makeWriteContext(trx, actor, ruleClock.now(), 'zh-CN', { ip: '127.0.0.1', requestId: 'test' }),
+          testType,
+          {
+            districtId: null,
+            title: '规则版本测试',
+            data: {},
+          },
+        ),
+      )
+    }
+    const before = await openAt('2026-02-19T23:59:00+08:00')
+    const after = await openAt('2026-02-24T09:00:00+08:00')
+    const due = async (id: string) =>
+      t.deps.db
+        .selectFrom('clocks')
+        .select(['due_date', 'computation'])
+        .where('case_id', '=', id)
+        .executeTakeFirstOrThrow()
+    // Started 2-19 under version 1 (7 WD): 2-24…2-27 4, 2-28 (make-up Sat) 5, 3-02 6, 3-03 7.
+    expect((await due(before.id)).due_date).toBe('2026-03-03')
+    expect(JSON.parse((await due(before.id)).computation).ruleVersion).toBe(1)
+    // Started 2-24 under version 2 (10 WD): 2-25…2-28 4, 3-02…3-06 9, 3-09 10.
+    expect((await due(after.id)).due_date).toBe('2026-03-09')
+    expect(JSON.parse((await due(after.id)).computation).ruleVersion).toBe(2)
+  })
+})
