@@ -1,6 +1,7 @@
 // API shapes of the cases module: deadline rules as data, cases, their timeline and their clocks.
 import { z } from 'zod'
 import { ROLES } from './access.ts'
+import { usccSchema } from './identifiers/index.ts'
 
 /** Confidence grades of rules.md §0: A/B checked; C from memory; GAP no source ("unverified"). */
 export const RULE_CONFIDENCES = ['A', 'B', 'C', 'GAP'] as const
@@ -152,3 +153,52 @@ export const transitionRequest = z.object({
   /** The case version the caller saw; a stale one gets 409 and changes nothing. */
   version: z.number().int().optional(),
 })
+
+export const RIGHT_KINDS = [
+  'inventionPatent',
+  'utilityModel',
+  'designPatent',
+  'trademark',
+  'copyright',
+  'geographicalIndication',
+  'tradeSecret',
+  'other',
+] as const
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 -]{5,19}$/, 'Expected a phone number')
+const text = (max: number) => z.string().trim().min(1).max(max)
+
+/**
+ * A complaint (投诉) as the portal submits it: the data 《市场监督管理投诉举报处理暂行办法》第9–10条
+ * require (rules.md 5.3), the right concerned, and the district where the respondent does business
+ * (rules.md 5.5; empty when unknown: the center routes it).
+ */
+export const complaintIntakeRequest = z.object({
+  complainant: z.object({ name: text(100), phone, address: text(200) }),
+  agent: z.object({ name: text(100), phone }).optional(),
+  respondent: z.object({
+    name: text(200),
+    address: text(200),
+    uscc: usccSchema.optional(),
+  }),
+  right: z.object({ kind: z.enum(RIGHT_KINDS), number: z.string().trim().max(100).optional() }),
+  request: text(2000),
+  facts: text(10_000),
+  districtId: z.string().min(1).max(64).nullable().default(null),
+})
+export type ComplaintIntake = z.infer<typeof complaintIntakeRequest>
+
+export const caseCreatedResponse = z.object({ id: z.string(), number: z.string() })
+
+/** Grounds for rejecting a complaint (rules.md 5.7, 《暂行办法》第15条). */
+export const COMPLAINT_REJECTION_GROUNDS = [
+  'handledElsewhere',
+  'notConsumerDispute',
+  'overThreeYears',
+  'missingMaterials',
+  'outsideJurisdiction',
+  'other',
+] as const

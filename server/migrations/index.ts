@@ -5,6 +5,7 @@ import * as m0003 from './0003_entities_content.ts'
 import * as m0101 from './0101_calendar.ts'
 import * as m0102 from './0102_deadline_rules.ts'
 import * as m0103 from './0103_case_engine.ts'
+import * as m0104 from './0104_case_event_order.ts'
 
 /**
  * The one ordered set of migrations, run on SQLite and PostgreSQL alike. Append new ones at the end;
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0101_calendar': m0101,
   '0102_deadline_rules': m0102,
   '0103_case_engine': m0103,
+  '0104_case_event_order': m0104,
 }

@@ -45,6 +45,8 @@ export interface CaseEngineTables {
   case_events: {
     id: string
     case_id: string
+    /** Order within the case's timeline: 1, 2, 3… */
+    seq: number
     at: string
     actor_id: string | null
     actor_label: string

@@ -10,6 +10,7 @@ import { workingDayCalendar } from '../../calendar/index.ts'
 import { findOrganization } from '../../identity/organizations.repository.ts'
 import { type RuleVersion, ruleInForce, ruleVersionById } from '../deadline-rules.ts'
 import { casesErrors } from '../errors.ts'
+import { appendCaseEvent } from './timeline.ts'
 
 /** Agencies work on China Standard Time (UTC+8, no daylight saving). */
 const CST_OFFSET_MS = 8 * 3600_000
@@ -193,21 +194,7 @@ async function scheduleJobs(
 }
 
 async function engineEvent(trx: Tx, now: Date, caseId: string, event: string, data: unknown) {
-  await trx
-    .insertInto('case_events')
-    .values({
-      id: newId(now.getTime()),
-      case_id: caseId,
-      at: now.toISOString(),
-      actor_id: null,
-      actor_label: 'system',
-      event,
-      transition: null,
-      from_state: null,
-      to_state: null,
-      data: JSON.stringify(data),
-    })
-    .execute()
+  await appendCaseEvent(trx, { caseId, at: now, actorId: null, actorLabel: 'system', event, data })
 }
 
 /** The organization an overdue clock escalates to: the case's district, its parent, or the city. */

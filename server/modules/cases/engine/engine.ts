@@ -18,6 +18,7 @@ import {
   type GuardContext,
   type TransitionDeclaration,
 } from './declaration.ts'
+import { appendCaseEvent } from './timeline.ts'
 
 type CaseRow = {
   id: string
@@ -67,21 +68,17 @@ async function writeEvent(
   caseId: string,
   values: { event: string; transition?: string; from?: string | null; to?: string | null; data: unknown },
 ) {
-  await context.trx
-    .insertInto('case_events')
-    .values({
-      id: newId(context.now.getTime()),
-      case_id: caseId,
-      at: context.now.toISOString(),
-      actor_id: context.actor.userId,
-      actor_label: context.actor.username ?? context.actor.kind,
-      event: values.event,
-      transition: values.transition ?? null,
-      from_state: values.from ?? null,
-      to_state: values.to ?? null,
-      data: JSON.stringify(values.data ?? {}),
-    })
-    .execute()
+  await appendCaseEvent(context.trx, {
+    caseId,
+    at: context.now,
+    actorId: context.actor.userId,
+    actorLabel: context.actor.username ?? context.actor.kind,
+    event: values.event,
+    transition: values.transition ?? null,
+    fromState: values.from ?? null,
+    toState: values.to ?? null,
+    data: values.data,
+  })
 }
 
 async function applyDeadlines(
@@ -263,7 +260,7 @@ export async function getCaseDetail(context: ReadContext | WriteContext, id: str
   if (!row) throw new AppError(casesErrors.case_not_found)
   const declaration = caseTypeOf(row.type)
   const [events, clocks, calendar] = await Promise.all([
-    db.selectFrom('case_events').selectAll().where('case_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('case_events').selectAll().where('case_id', '=', id).orderBy('seq').execute(),
     db.selectFrom('clocks').selectAll().where('case_id', '=', id).orderBy('id').execute(),
     workingDayCalendar(db),
   ])
