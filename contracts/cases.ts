@@ -202,3 +202,10 @@ export const COMPLAINT_REJECTION_GROUNDS = [
   'outsideJurisdiction',
   'other',
 ] as const
+
+export const clockParams = z.object({ id: z.string().min(1).max(64), clockId: z.string().min(1).max(64) })
+/** Extend a running deadline by `length` units of the rule's extension type, with the reason. */
+export const extendClockRequest = z.object({
+  length: z.number().int().min(1).max(10_000),
+  reason: z.string().trim().min(1).max(2000),
+})

@@ -1,7 +1,14 @@
-import { caseDetailSchema, transitionParams, transitionRequest } from '../../../contracts/cases.ts'
+import {
+  caseDetailSchema,
+  clockParams,
+  extendClockRequest,
+  transitionParams,
+  transitionRequest,
+} from '../../../contracts/cases.ts'
 import { idParams } from '../../../contracts/common.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 import { applyTransition, getCaseDetail } from './engine/engine.ts'
+import { extendClock } from './engine/extension.ts'
 
 export function caseRoutes(app: ZodApp) {
   app.get(
@@ -34,6 +41,24 @@ export function caseRoutes(app: ZodApp) {
         const { id, transition } = request.params
         await applyTransition(c, id, transition, request.body.input, request.body.version)
         return getCaseDetail(c, id)
+      }),
+  )
+  app.post(
+    '/api/cases/:id/clocks/:clockId/extensions',
+    {
+      config: { permission: 'case.read' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Extend a deadline as its rule allows (who, and how much in total), with the reason',
+        params: clockParams,
+        body: extendClockRequest,
+        response: { 200: caseDetailSchema },
+      },
+    },
+    async (request) =>
+      request.write(async (c) => {
+        await extendClock(c, request.params.id, request.params.clockId, request.body)
+        return getCaseDetail(c, request.params.id)
       }),
   )
 }

@@ -41,6 +41,22 @@ export const casesErrors = defineErrors({
     zh: '案件已被他人修改，请刷新后重试',
     en: 'The case changed meanwhile; reload and try again',
   },
+  clock_not_found: { status: 404, zh: '该案件没有此期限', en: 'This case has no such deadline clock' },
+  clock_not_open: {
+    status: 409,
+    zh: '该期限已届满或已完成，不能延长',
+    en: 'This deadline is met; it cannot be extended',
+  },
+  clock_extension_not_allowed: {
+    status: 403,
+    zh: '该期限规则不允许延长，或您无权延长',
+    en: 'This deadline may not be extended, or not by you',
+  },
+  clock_extension_exceeds: {
+    status: 400,
+    zh: '延长的期间超过规则允许的上限',
+    en: 'The extension is longer than the rule allows',
+  },
   deadline_rule_missing: {
     status: 500,
     zh: '期限规则缺失，请联系管理员',

@@ -153,6 +153,18 @@ export async function resumeClock(context: ClockContext, ruleId: string): Promis
   }
 }
 
+/** Schedules the reminders and escalation of a running clock for its current due date. */
+export async function rescheduleClockJobs(trx: Tx, now: Date, clockId: string): Promise<void> {
+  const clock = await trx.selectFrom('clocks').selectAll().where('id', '=', clockId).executeTakeFirstOrThrow()
+  const rule = (await ruleVersionById(trx, clock.rule_version_id))!
+  const calendar = await workingDayCalendar(trx)
+  await scheduleJobs(trx, now, calendar, rule, {
+    id: clock.id,
+    due: clock.due_date,
+    startDate: chinaDate(now),
+  })
+}
+
 /** The working day `offset` working days before `due` (due itself for 0). */
 function workingDaysBefore(calendar: WorkingDayCalendar, due: string, offset: number): string {
   let d = due

@@ -4,11 +4,12 @@ import { permissionsOf } from '../../../../contracts/access.ts'
 import type { CaseDetail } from '../../../../contracts/cases.ts'
 import type { Actor } from '../../../kernel/access.ts'
 import { fixedClock } from '../../../kernel/clock.ts'
+import { openDatabase } from '../../../kernel/db/connection.ts'
 import { makeWriteContext } from '../../../kernel/http/context.ts'
 import { JobRunner } from '../../../kernel/jobs.ts'
 import { createTestApp, type Session, type TestApp } from '../../../testing/harness.ts'
 import { casesModule } from '../index.ts'
-import { defineCaseType } from './declaration.ts'
+import { type CaseTypeDeclaration, defineCaseType } from './declaration.ts'
 import { openCase } from './engine.ts'
 
 // A procedure declared for the test only: 5.6 runs from intake to acceptance; 5.9 from acceptance,
@@ -85,6 +86,30 @@ const testType = defineCaseType({
   ],
 })
 
+// A report-like procedure for the extension rules: 5.14 verification, extendable by a leader.
+const verificationType = defineCaseType({
+  type: 'engineTestVerification',
+  label: { zh: '核查测试', en: 'Verification test' },
+  numberPrefix: 'EV',
+  states: {
+    received: { zh: '核查中', en: 'Verifying' },
+    decided: { zh: '已决定', en: 'Decided', final: true },
+  },
+  initial: 'received',
+  intake: { event: 'report.received', deadlines: { start: ['5.14'] } },
+  transitions: [
+    {
+      name: 'decide',
+      label: { zh: '决定是否立案', en: 'Decide' },
+      from: ['received'],
+      to: 'decided',
+      permission: 'case.handle',
+      event: 'report.docketDecided',
+      deadlines: { meet: ['5.14'] },
+    },
+  ],
+})
+
 /** 2026-02-12 10:00 in China. */
 const clock = fixedClock('2026-02-12T02:00:00.000Z')
 
@@ -96,11 +121,11 @@ describe('workflow engine', () => {
   let kunshan: Session
   let system: Actor
 
-  const open = async (districtCode = 'gusu') =>
+  const open = async (districtCode = 'gusu', type: CaseTypeDeclaration = testType) =>
     t.deps.db.transaction().execute((trx) =>
       openCase(
         makeWriteContext(trx, system, clock.now(), 'zh-CN', { ip: '127.0.0.1', requestId: 'test' }),
-        testType,
+        type,
         {
           districtId: orgs.get(districtCode)!.id,
           title: '测试案件',
@@ -310,6 +335,82 @@ describe('workflow engine', () => {
     expect(clock56).toMatchObject({ status: 'running', overdueAt: '2026-02-28T16:00:00.000Z', daysLeft: -1 })
     // rule 5.6 escalates to a leader one level up: from 姑苏区 to the city.
     expect(clock56.escalation).toEqual({ role: 'leader', level: 'parent', orgId: orgs.get('gusu')!.parentId })
+  })
+  it('extends a clock only as its rule allows: by whom and by how much in total', async () => {
+    await at('2026-02-12T10:00:00+08:00')
+    const { id } = await open('gusu', verificationType)
+    let c = await detail(id)
+    const k = c.clocks[0]!
+    // 15 working days: 2-13 1, 2-14 (make-up) 2, 2-24…2-28 3–7, 3-02…3-06 8–12, 3-09…3-11 13–15.
+    expect(k).toMatchObject({ ruleId: '5.14', dueDate: '2026-03-11', unverified: false })
+    const extend = (as: Session, length: number) =>
+      t.request({
+        method: 'POST',
+        url: `/api/cases/${id}/clocks/${k.id}/extensions`,
+        as,
+        payload: { length, reason: '案情复杂，经负责人批准延长' },
+      })
+    const byClerk = await extend(clerk, 5)
+    expect(byClerk.statusCode).toBe(403)
+    expect(byClerk.json().code).toBe('clock_extension_not_allowed')
+    const leader = await t.login('leader')
+    const first = await extend(leader, 10)
+    expect(first.statusCode, first.body).toBe(200)
+    // + 10 working days: 3-12, 3-13, 3-16…3-20, 3-23…3-25.
+    expect(first.json().clocks[0]).toMatchObject({ dueDate: '2026-03-25' })
+    const tooLong = await extend(leader, 6)
+    expect(tooLong.statusCode).toBe(400)
+    expect(tooLong.json()).toMatchObject({
+      code: 'clock_extension_exceeds',
+      detail: { maxLength: 15, used: 10 },
+    })
+    c = (await extend(leader, 5)).json()
+    expect(c.clocks[0]).toMatchObject({ dueDate: '2026-04-01' })
+    expect(c.clocks[0]!.extensions).toHaveLength(2)
+    expect(c.events.map((e) => e.event)).toEqual([
+      'report.received',
+      'deadline.extended',
+      'deadline.extended',
+    ])
+    const overdueJobs = await t.deps.db
+      .selectFrom('jobs')
+      .select(['dedupe_key', 'status'])
+      .where('dedupe_key', 'like', `clock:${k.id}:overdue:%`)
+      .orderBy('dedupe_key')
+      .execute()
+    expect(overdueJobs.map((j) => [j.dedupe_key!.split(':').at(-1), j.status])).toEqual([
+      ['2026-03-11', 'done'],
+      ['2026-03-25', 'done'],
+      ['2026-04-01', 'pending'],
+    ])
+    c = (
+      await t.request({ method: 'POST', url: `/api/cases/${id}/transitions/decide`, as: clerk, payload: {} })
+    ).json()
+    expect((await extend(leader, 1)).json().code).toBe('clock_not_open')
+  })
+
+  it('fires a reminder once with two job runners sweeping at the same time', async () => {
+    await at('2026-02-12T10:00:00+08:00')
+    const { id } = await open()
+    await at('2026-02-26T09:00:00+08:00')
+    // A second server instance: its own connection pool on PostgreSQL (one database file on SQLite).
+    const second =
+      t.database.dialect === 'postgres'
+        ? await openDatabase({
+            url: process.env.DATABASE_URL,
+            schema: (t.database as { schema?: string }).schema,
+          })
+        : null
+    const runner = (db: typeof t.deps.db, workerId: string) =>
+      new JobRunner({ db, dialect: t.deps.dialect, clock, handlers: casesModule.jobs!(t.deps), workerId })
+    await Promise.all([
+      runner(t.deps.db, 'a').runDue(),
+      runner(second?.db ?? t.deps.db, 'b').runDue(),
+      t.jobs.runDue(),
+    ])
+    await second?.close()
+    const reminders = (await detail(id)).events.filter((e) => e.event === 'deadline.reminder')
+    expect(reminders).toHaveLength(1)
   })
 })
 
