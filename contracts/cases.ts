@@ -209,3 +209,39 @@ export const extendClockRequest = z.object({
   length: z.number().int().min(1).max(10_000),
   reason: z.string().trim().min(1).max(2000),
 })
+
+export const caseListItemSchema = caseSchema.omit({ data: true }).extend({
+  /** The earliest due date among the case's running clocks. */
+  nextDueDate: z.string().nullable(),
+})
+export const caseListResponse = z.object({
+  items: z.array(caseListItemSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+})
+
+/** The supervision queue: running clocks in the caller's scope, earliest due first. */
+export const deadlineQueueQuery = z.object({
+  /** Only clocks due on or before this date (e.g. today for due and overdue items). */
+  dueBy: z.iso.date().optional(),
+  overdueOnly: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+})
+export const deadlineQueueItem = z.object({
+  clockId: z.string(),
+  caseId: z.string(),
+  caseNumber: z.string(),
+  caseType: z.string(),
+  caseTitle: z.string(),
+  districtId: z.string().nullable(),
+  ruleId: z.string(),
+  dueDate: z.string(),
+  overdue: z.boolean(),
+  overdueAt: z.string().nullable(),
+})
+export const deadlineQueueResponse = z.object({ items: z.array(deadlineQueueItem), page: z.number().int() })

@@ -1,16 +1,47 @@
 import {
   caseDetailSchema,
+  caseListQuery,
+  caseListResponse,
   clockParams,
+  deadlineQueueQuery,
+  deadlineQueueResponse,
   extendClockRequest,
   transitionParams,
   transitionRequest,
 } from '../../../contracts/cases.ts'
 import { idParams } from '../../../contracts/common.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
+import { deadlineQueue, listCases } from './cases.service.ts'
 import { applyTransition, getCaseDetail } from './engine/engine.ts'
 import { extendClock } from './engine/extension.ts'
 
 export function caseRoutes(app: ZodApp) {
+  app.get(
+    '/api/cases',
+    {
+      config: { permission: 'case.read' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Cases in the caller’s scope, newest first',
+        querystring: caseListQuery,
+        response: { 200: caseListResponse },
+      },
+    },
+    async (request) => listCases(request.readContext(), request.query),
+  )
+  app.get(
+    '/api/deadlines/queue',
+    {
+      config: { permission: 'case.read' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Running deadlines in the caller’s scope, earliest due first (supervision queue)',
+        querystring: deadlineQueueQuery,
+        response: { 200: deadlineQueueResponse },
+      },
+    },
+    async (request) => deadlineQueue(request.readContext(), request.query),
+  )
   app.get(
     '/api/cases/:id',
     {

@@ -172,4 +172,40 @@ describe('complaint (投诉) procedure', () => {
       403,
     )
   })
+
+  it('lists cases and the deadline queue in the caller’s scope', async () => {
+    at('2026-10-13T10:00:00+08:00')
+    const kunshan = await t.login('officer.kunshan')
+    const list = async (as: Session, query = '') => {
+      const response = await t.request({ method: 'GET', url: `/api/cases${query}`, as })
+      expect(response.statusCode, response.body).toBe(200)
+      return response.json() as {
+        items: { number: string; state: string; nextDueDate: string | null }[]
+        total: number
+      }
+    }
+    expect((await list(clerk)).total).toBe(4)
+    expect((await list(gusu)).total).toBe(3)
+    expect((await list(kunshan)).total).toBe(0)
+    const received = await list(clerk, '?type=complaint&state=received')
+    expect(received.items.map((i) => [i.number, i.nextDueDate])).toEqual([
+      ['TS-2026-000004', '2026-10-15'],
+      ['TS-2026-000001', '2026-10-12'],
+    ])
+    const queue = async (as: Session, query: string) => {
+      const response = await t.request({ method: 'GET', url: `/api/deadlines/queue${query}`, as })
+      expect(response.statusCode, response.body).toBe(200)
+      return (response.json().items as { caseNumber: string; overdue: boolean }[]).map((i) => [
+        i.caseNumber,
+        i.overdue,
+      ])
+    }
+    expect(await queue(clerk, '?overdueOnly=true')).toEqual([['TS-2026-000001', true]])
+    expect(await queue(clerk, '?dueBy=2026-10-15')).toEqual([
+      ['TS-2026-000001', true],
+      ['TS-2026-000004', false],
+    ])
+    expect(await queue(gusu, '?dueBy=2026-10-15')).toEqual([['TS-2026-000001', true]])
+    expect(await queue(kunshan, '')).toEqual([])
+  })
 })
