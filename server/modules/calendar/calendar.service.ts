@@ -18,6 +18,9 @@ import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { findSchedule, listSchedules, saveSchedule, workingDayCalendar } from './calendar.repository.ts'
 import { calendarErrors } from './errors.ts'
 
+/** Job kind of the domain event "a holiday schedule was loaded"; payload `{ year }`. */
+export const SCHEDULE_LOADED_EVENT = 'calendar.scheduleLoaded'
+
 export async function listHolidaySchedules(context: ReadContext) {
   const items: HolidaySchedule[] = await listSchedules(context.db)
   return { items, coveredUntil: items.length ? `${items.at(-1)!.year}-12-31` : null }
@@ -38,6 +41,8 @@ export async function loadHolidaySchedule(
     loadedAt: context.now.toISOString(),
   })
   const after = (await findSchedule(context.trx, year))!
+  // Outbox: modules holding deadlines computed without this year's holidays recompute them.
+  await context.enqueue({ kind: SCHEDULE_LOADED_EVENT, payload: { year } })
   await context.audit({
     action: 'calendar.schedule.load',
     targetType: 'holidaySchedule',

@@ -3,6 +3,7 @@ import type { AppModule } from '../../kernel/module.ts'
 import { calendarRoutes } from './calendar.routes.ts'
 
 export { workingDayCalendar } from './calendar.repository.ts'
+export { SCHEDULE_LOADED_EVENT } from './calendar.service.ts'
 
 export const calendarModule: AppModule = {
   name: 'calendar',

@@ -6,7 +6,8 @@ export function complaintRoutes(app: ZodApp) {
   app.post(
     '/api/cases/complaints',
     {
-      config: { public: true },
+      // Public: bounded per client address, like registration.
+      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         tags: ['cases'],
         summary: 'Submit a complaint (投诉) from the portal; the public or an enterprise',

@@ -6,7 +6,7 @@ import type { Tx } from '../../../database.ts'
 import { AppError } from '../../../kernel/errors.ts'
 import { newId } from '../../../kernel/ids.ts'
 import { cancelJobs, enqueueJob, type JobHandler } from '../../../kernel/jobs.ts'
-import { workingDayCalendar } from '../../calendar/index.ts'
+import { SCHEDULE_LOADED_EVENT, workingDayCalendar } from '../../calendar/index.ts'
 import { findOrganization } from '../../identity/organizations.repository.ts'
 import { type RuleVersion, ruleInForce, ruleVersionById } from '../deadline-rules.ts'
 import { casesErrors } from '../errors.ts'
@@ -218,9 +218,88 @@ async function escalationOrg(trx: Tx, districtId: string | null, level: 'same' |
   return org?.id ?? districtId
 }
 
-/** The clock jobs: a reminder ahead of the due date, and the escalation of an overdue clock. */
+const RECOMPUTE_BATCH = 500
+
+/**
+ * After a holiday schedule is loaded: recomputes the open clocks whose due date was computed
+ * without some year's holidays (warning `beyondSchedule`), from their start date with their own rule
+ * version, re-applying their suspensions and extensions. Pages by id; enqueues its own next page.
+ */
+async function recomputeBeyondSchedule(trx: Tx, now: Date, payload: { year: number; after?: string }) {
+  const calendar = await workingDayCalendar(trx)
+  const clocks = await trx
+    .selectFrom('clocks')
+    .selectAll()
+    .where('status', 'in', ['running', 'suspended'])
+    .where('computation', 'like', '%"beyondSchedule"%')
+    .where('id', '>', payload.after ?? '')
+    .orderBy('id')
+    .limit(RECOMPUTE_BATCH)
+    .execute()
+  for (const clock of clocks) {
+    const rule = (await ruleVersionById(trx, clock.rule_version_id))!
+    const base = dueOf(calendar, rule, clock.start_date)
+    const old = JSON.parse(clock.computation) as { adjustments: Record<string, unknown>[] }
+    let due = base.due
+    for (const a of old.adjustments) {
+      const unit = (a.kind === 'suspension' ? a.unit : a.dayType) as string
+      const n = (a.kind === 'suspension' ? a.days : a.length) as number
+      const roll = { rollForwardFromHoliday: rule.rollForward }
+      due =
+        unit === 'working'
+          ? calendar.addWorkingDays(due, n)
+          : unit === 'calendar'
+            ? calendar.addCalendarDays(due, n, roll)
+            : calendar.addMonths(due, n, roll)
+    }
+    const warnings = base.warnings.length || calendar.isBeyondSchedule(due) ? ['beyondSchedule'] : []
+    const computation = {
+      ...base,
+      warnings,
+      ruleVersion: rule.version,
+      adjustments: old.adjustments,
+      recomputedAt: now.toISOString(),
+    }
+    const moved = due !== clock.due_date
+    await trx
+      .updateTable('clocks')
+      .set({
+        due_date: due,
+        computation: JSON.stringify(computation),
+        ...(moved ? { overdue_at: null, escalation: null } : {}),
+      })
+      .where('id', '=', clock.id)
+      .execute()
+    if (moved) {
+      await cancelJobs(trx, `clock:${clock.id}:`, now)
+      if (clock.status === 'running')
+        await scheduleJobs(trx, now, calendar, rule, { id: clock.id, due, startDate: chinaDate(now) })
+    }
+    await engineEvent(trx, now, clock.case_id, 'deadline.recomputed', {
+      clockId: clock.id,
+      ruleId: clock.rule_id,
+      scheduleYear: payload.year,
+      from: clock.due_date,
+      to: due,
+    })
+  }
+  if (clocks.length === RECOMPUTE_BATCH) {
+    await enqueueJob(trx, now, {
+      kind: SCHEDULE_LOADED_EVENT,
+      payload: { year: payload.year, after: clocks.at(-1)!.id },
+    })
+  }
+}
+
+/** The clock jobs: a reminder ahead of the due date, the escalation of an overdue clock, and
+ * the recomputation after a holiday schedule is loaded. */
 export function clockJobs(): JobHandler[] {
   return [
+    {
+      kind: SCHEDULE_LOADED_EVENT,
+      run: ({ trx, now }, payload: { year: number; after?: string }) =>
+        recomputeBeyondSchedule(trx, now, payload),
+    },
     {
       kind: REMINDER_JOB,
       async run({ trx, now }, payload: { clockId: string; due: string; offset: number }) {

@@ -487,3 +487,82 @@ describe('effective-dated deadline rules', () => {
     expect(JSON.parse((await due(after.id)).computation).ruleVersion).toBe(2)
   })
 })
+
+describe('deadlines beyond the loaded schedule', () => {
+  const beyondClock = fixedClock('2026-12-21T02:00:00.000Z')
+  let t: TestApp
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock: beyondClock })
+  })
+  afterAll(() => t.close())
+
+  it('are recomputed, once an administrator loads the next year, with the new holidays', async () => {
+    const actor: Actor = {
+      kind: 'user',
+      userId: null,
+      username: 'intake-test',
+      displayName: null,
+      roles: ['clerk'],
+      permissions: permissionsOf(['clerk']),
+      orgId: null,
+      districtId: null,
+      entityId: null,
+    }
+    // Monday 2026-12-21 + 15 working days: 12-22…12-31 8, 2027-01-01 (unknown: a weekday) 9,
+    // 1-04…1-08 14, 1-11 15.
+    const { id } = await t.deps.db
+      .transaction()
+      .execute((trx) =>
+        openCase(
+          makeWriteContext(trx, actor, beyondClock.now(), 'zh-CN', { ip: '127.0.0.1', requestId: 'test' }),
+          verificationType,
+          { districtId: null, title: '跨年核查', data: {} },
+        ),
+      )
+    const clockRow = () =>
+      t.deps.db.selectFrom('clocks').selectAll().where('case_id', '=', id).executeTakeFirstOrThrow()
+    let row = await clockRow()
+    expect(row.due_date).toBe('2027-01-11')
+    expect(JSON.parse(row.computation).warnings).toEqual(['beyondSchedule'])
+
+    const admin = await t.login('admin')
+    const loaded = await t.request({
+      method: 'PUT',
+      url: '/api/calendar/schedules/2027',
+      as: admin,
+      payload: {
+        year: 2027,
+        source: { title: '测试用2027年节假日安排', number: null, date: '2026-11-01' },
+        holidays: [{ name: '元旦', nameEn: "New Year's Day", from: '2027-01-01', to: '2027-01-03' }],
+        makeUpWorkdays: [],
+      },
+    })
+    expect(loaded.statusCode, loaded.body).toBe(200)
+    await t.jobs.runDue()
+    await t.jobs.runDue()
+    // 1-01 is now a holiday: 12-22…12-31 8, 1-04…1-08 13, 1-11 14, 1-12 15.
+    row = await clockRow()
+    expect(row.due_date).toBe('2027-01-12')
+    expect(JSON.parse(row.computation).warnings).toEqual([])
+    const events = await t.deps.db
+      .selectFrom('case_events')
+      .select(['event', 'data'])
+      .where('case_id', '=', id)
+      .orderBy('seq')
+      .execute()
+    expect(events.map((e) => e.event)).toEqual(['report.received', 'deadline.recomputed'])
+    expect(JSON.parse(events[1]!.data)).toMatchObject({
+      from: '2027-01-11',
+      to: '2027-01-12',
+      scheduleYear: 2027,
+    })
+    const overdue = await t.deps.db
+      .selectFrom('jobs')
+      .select(['dedupe_key', 'status'])
+      .where('dedupe_key', 'like', `clock:${row.id}:overdue:%`)
+      .orderBy('dedupe_key')
+      .execute()
+    expect(overdue.map((j) => j.status)).toEqual(['done', 'pending'])
+  })
+})
