@@ -245,3 +245,23 @@ export const deadlineQueueItem = z.object({
   overdueAt: z.string().nullable(),
 })
 export const deadlineQueueResponse = z.object({ items: z.array(deadlineQueueItem), page: z.number().int() })
+
+/**
+ * A report (举报) of a violation: the reporter may stay anonymous; a named reporter is told within 5
+ * working days whether a case was opened (rules.md 5.11) and stays confidential (5.13).
+ */
+export const reportIntakeRequest = z.object({
+  reporter: z
+    .object({ name: text(100), phone, address: z.string().trim().max(200).optional() })
+    .nullable()
+    .default(null),
+  respondent: z.object({
+    name: text(200),
+    address: text(200),
+    uscc: usccSchema.optional(),
+  }),
+  right: z.object({ kind: z.enum(RIGHT_KINDS), number: z.string().trim().max(100).optional() }),
+  clue: text(10_000),
+  districtId: z.string().min(1).max(64).nullable().default(null),
+})
+export type ReportIntake = z.infer<typeof reportIntakeRequest>

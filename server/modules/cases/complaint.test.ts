@@ -2,9 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CaseDetail } from '../../../contracts/cases.ts'
 import { fixedClock } from '../../kernel/clock.ts'
 import { createTestApp, type Session, type TestApp } from '../../testing/harness.ts'
-import { complaintType } from './complaint.workflow.ts'
-import { DEFAULT_DEADLINE_RULES } from './deadline-rules.ts'
-import type { DeadlineEffects } from './engine/declaration.ts'
 
 // Friday 2026-09-25 10:00 in China: the first day of the Mid-Autumn Festival.
 const clock = fixedClock('2026-09-25T02:00:00.000Z')
@@ -48,22 +45,6 @@ describe('complaint (投诉) procedure', () => {
     gusu = await t.login('officer.gusu')
   })
   afterAll(() => t.close())
-
-  it('declares deadline effects that agree with the rules’ start, meet, suspend and resume events', () => {
-    const rules = new Map(DEFAULT_DEADLINE_RULES.map((r) => [r.ruleId, r]))
-    const steps: { event: string; deadlines?: DeadlineEffects }[] = [
-      { event: complaintType.intake.event, deadlines: complaintType.intake.deadlines },
-      ...complaintType.transitions,
-    ]
-    for (const step of steps) {
-      for (const id of step.deadlines?.start ?? []) expect(rules.get(id)!.startEvent, id).toBe(step.event)
-      for (const id of step.deadlines?.meet ?? []) expect(rules.get(id)!.meetEvents, id).toContain(step.event)
-      for (const id of step.deadlines?.suspend ?? [])
-        expect(rules.get(id)!.suspendEvents, id).toContain(step.event)
-      for (const id of step.deadlines?.resume ?? [])
-        expect(rules.get(id)!.resumeEvents, id).toContain(step.event)
-    }
-  })
 
   it('takes a complaint from the public, validated, with a 7-working-day acceptance clock', async () => {
     at('2026-09-25T10:00:00+08:00')

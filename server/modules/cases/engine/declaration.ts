@@ -13,6 +13,8 @@ export interface Label {
 /** Rule ids (rules.md ids, e.g. '5.6') whose clocks a step starts, meets, suspends or resumes. */
 export interface DeadlineEffects {
   start?: readonly string[]
+  /** Clocks started only when the case (its data after the step) meets a condition. */
+  startIf?: readonly { rule: string; when: (data: Record<string, unknown>) => boolean }[]
   meet?: readonly string[]
   suspend?: readonly string[]
   resume?: readonly string[]

@@ -85,6 +85,7 @@ async function applyDeadlines(
   context: WriteContext,
   target: { caseId: string; districtId: string | null },
   effects: DeadlineEffects | undefined,
+  data: Record<string, unknown>,
 ) {
   if (!effects) return
   const c = { trx: context.trx, now: context.now, ...target }
@@ -92,6 +93,7 @@ async function applyDeadlines(
   for (const ruleId of effects.suspend ?? []) await suspendClock(c, ruleId)
   for (const ruleId of effects.resume ?? []) await resumeClock(c, ruleId)
   for (const ruleId of effects.start ?? []) await startClock(c, ruleId)
+  for (const { rule, when } of effects.startIf ?? []) if (when(data)) await startClock(c, rule)
 }
 
 /**
@@ -132,7 +134,12 @@ export async function openCase(
     to: declaration.initial,
     data: values.data,
   })
-  await applyDeadlines(context, { caseId: id, districtId: values.districtId }, declaration.intake.deadlines)
+  await applyDeadlines(
+    context,
+    { caseId: id, districtId: values.districtId },
+    declaration.intake.deadlines,
+    values.data,
+  )
   await context.audit({
     action: `case.open`,
     targetType: declaration.type,
@@ -231,7 +238,12 @@ export async function applyTransition(
     to: transition.to,
     data: parsed,
   })
-  await applyDeadlines(context, { caseId: row.id, districtId: row.district_id }, transition.deadlines)
+  await applyDeadlines(
+    context,
+    { caseId: row.id, districtId: row.district_id },
+    transition.deadlines,
+    newData,
+  )
   await context.audit({
     action: `case.${transition.name}`,
     targetType: row.type,

@@ -1,8 +1,9 @@
-import { caseCreatedResponse, complaintIntakeRequest } from '../../../contracts/cases.ts'
+import { caseCreatedResponse, complaintIntakeRequest, reportIntakeRequest } from '../../../contracts/cases.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 import { submitComplaint } from './complaint.service.ts'
+import { submitReport } from './report.service.ts'
 
-export function complaintRoutes(app: ZodApp) {
+export function intakeRoutes(app: ZodApp) {
   app.post(
     '/api/cases/complaints',
     {
@@ -17,5 +18,18 @@ export function complaintRoutes(app: ZodApp) {
     },
     async (request, reply) =>
       reply.code(201).send(await request.write((c) => submitComplaint(c, request.body))),
+  )
+  app.post(
+    '/api/cases/reports',
+    {
+      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Submit a report (举报) from the portal, named or anonymous',
+        body: reportIntakeRequest,
+        response: { 201: caseCreatedResponse },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await request.write((c) => submitReport(c, request.body))),
   )
 }
