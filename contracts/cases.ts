@@ -265,3 +265,21 @@ export const reportIntakeRequest = z.object({
   districtId: z.string().min(1).max(64).nullable().default(null),
 })
 export type ReportIntake = z.infer<typeof reportIntakeRequest>
+
+/**
+ * A right holder's notice against e-commerce listings (电商平台快速处置, 《电子商务法》第42条): the
+ * listings, the right, and the prima facie evidence.
+ */
+export const takedownIntakeRequest = z.object({
+  rightsHolder: z.object({ name: text(200), uscc: usccSchema.optional(), phone }),
+  right: z.object({ kind: z.enum(RIGHT_KINDS), number: text(100) }),
+  listings: z
+    .array(z.object({ platform: text(100), url: z.url({ protocol: /^https?$/ }).max(2000) }))
+    .min(1)
+    .max(100),
+  evidence: text(10_000),
+  districtId: z.string().min(1).max(64).nullable().default(null),
+})
+export type TakedownIntake = z.infer<typeof takedownIntakeRequest>
+
+export const INFRINGEMENT_CONCLUSIONS = ['likelyInfringing', 'notInfringing', 'undetermined'] as const

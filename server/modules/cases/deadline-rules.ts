@@ -160,7 +160,11 @@ export const DEFAULT_DEADLINE_RULES: readonly (DeadlineRuleDefinition & { ruleId
     // 《民法典》第203条: a last day on a 法定休假日 moves to the day after it.
     rollForward: true,
     startEvent: 'platformTakedown.declarationDelivered',
-    meetEvents: ['platformTakedown.complaintOrSuitNotified', 'platformTakedown.withdrawn'],
+    meetEvents: [
+      'platformTakedown.complaintOrSuitNotified',
+      'platformTakedown.measuresLapsed',
+      'platformTakedown.withdrawn',
+    ],
     suspendEvents: [],
     resumeEvents: [],
     extension: { roles: ['clerk', 'examiner'], maxLength: 20, dayType: 'working' },

@@ -3,6 +3,7 @@ import type { AppModule } from '../../kernel/module.ts'
 import { caseRoutes } from './cases.routes.ts'
 import { deadlineRuleRoutes } from './deadline-rules.routes.ts'
 import { clockJobs } from './engine/clocks.ts'
+import { expireByDeclaration } from './engine/expiry.ts'
 import { intakeRoutes } from './intake.routes.ts'
 
 export { complaintType } from './complaint.workflow.ts'
@@ -10,6 +11,7 @@ export { ruleInForce } from './deadline-rules.ts'
 export { defineCaseType } from './engine/declaration.ts'
 export { applyTransition, availableActions, openCase } from './engine/engine.ts'
 export { reportType } from './report.workflow.ts'
+export { takedownType } from './takedown.workflow.ts'
 
 export const casesModule: AppModule = {
   name: 'cases',
@@ -18,5 +20,5 @@ export const casesModule: AppModule = {
     intakeRoutes(app)
     caseRoutes(app)
   },
-  jobs: () => clockJobs(),
+  jobs: () => clockJobs(expireByDeclaration),
 }

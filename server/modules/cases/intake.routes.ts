@@ -1,7 +1,13 @@
-import { caseCreatedResponse, complaintIntakeRequest, reportIntakeRequest } from '../../../contracts/cases.ts'
+import {
+  caseCreatedResponse,
+  complaintIntakeRequest,
+  reportIntakeRequest,
+  takedownIntakeRequest,
+} from '../../../contracts/cases.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 import { submitComplaint } from './complaint.service.ts'
 import { submitReport } from './report.service.ts'
+import { submitTakedown } from './takedown.service.ts'
 
 export function intakeRoutes(app: ZodApp) {
   app.post(
@@ -31,5 +37,19 @@ export function intakeRoutes(app: ZodApp) {
       },
     },
     async (request, reply) => reply.code(201).send(await request.write((c) => submitReport(c, request.body))),
+  )
+  app.post(
+    '/api/cases/takedowns',
+    {
+      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Submit a takedown notice against e-commerce listings (电商平台快速处置)',
+        body: takedownIntakeRequest,
+        response: { 201: caseCreatedResponse },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await request.write((c) => submitTakedown(c, request.body))),
   )
 }

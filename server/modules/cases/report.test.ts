@@ -6,6 +6,7 @@ import { complaintType } from './complaint.workflow.ts'
 import { DEFAULT_DEADLINE_RULES } from './deadline-rules.ts'
 import type { CaseTypeDeclaration, DeadlineEffects } from './engine/declaration.ts'
 import { reportType } from './report.workflow.ts'
+import { takedownType } from './takedown.workflow.ts'
 
 const clock = fixedClock('2026-04-29T00:00:00.000Z')
 const at = (iso: string) => clock.set(new Date(iso))
@@ -21,7 +22,7 @@ function report(districtId: string, named: boolean) {
 }
 
 describe('declared procedures agree with the deadline rules', () => {
-  it.each([complaintType, reportType] as CaseTypeDeclaration[])('$type', (declaration) => {
+  it.each([complaintType, reportType, takedownType] as CaseTypeDeclaration[])('$type', (declaration) => {
     const rules = new Map(DEFAULT_DEADLINE_RULES.map((r) => [r.ruleId, r]))
     const steps: { event: string; deadlines?: DeadlineEffects }[] = [
       declaration.intake,

@@ -293,7 +293,16 @@ async function recomputeBeyondSchedule(trx: Tx, now: Date, payload: { year: numb
 
 /** The clock jobs: a reminder ahead of the due date, the escalation of an overdue clock, and
  * the recomputation after a holiday schedule is loaded. */
-export function clockJobs(): JobHandler[] {
+/**
+ * Called when a clock runs out, before any escalation; returns true when the case's procedure
+ * handled the expiry itself (e.g. takedown measures lapse), so that nothing escalates.
+ */
+export type ExpiryHandler = (
+  context: { trx: Tx; now: Date; jobId: string },
+  clock: { id: string; caseId: string; ruleId: string },
+) => Promise<boolean>
+
+export function clockJobs(onExpiry?: ExpiryHandler): JobHandler[] {
   return [
     {
       kind: SCHEDULE_LOADED_EVENT,
@@ -319,13 +328,21 @@ export function clockJobs(): JobHandler[] {
     },
     {
       kind: OVERDUE_JOB,
-      async run({ trx, now }, payload: { clockId: string; due: string }) {
+      async run({ trx, now, jobId }, payload: { clockId: string; due: string }) {
         const clock = await trx
           .selectFrom('clocks')
           .selectAll()
           .where('id', '=', payload.clockId)
           .executeTakeFirst()
         if (clock?.status !== 'running' || clock.due_date !== payload.due || clock.overdue_at) return
+        if (
+          await onExpiry?.(
+            { trx, now, jobId },
+            { id: clock.id, caseId: clock.case_id, ruleId: clock.rule_id },
+          )
+        ) {
+          return
+        }
         const rule = (await ruleVersionById(trx, clock.rule_version_id))!
         const escalation = rule.escalation
           ? {

@@ -37,6 +37,8 @@ export interface TransitionDeclaration {
   /** The permission the actor needs; `roles`, when given, narrows it further. */
   permission: Permission
   roles?: readonly Role[]
+  /** Taken only by the engine itself (e.g. on a clock's expiry), never offered to a user. */
+  systemOnly?: boolean
   /** Required fields, validated before anything changes. */
   input?: z.ZodType
   /** Each returns null when the step may go ahead, else why not (shown to the user). */
@@ -58,6 +60,11 @@ export interface CaseTypeDeclaration {
   /** The event and deadline effects of opening a case (intake). */
   intake: { event: string; deadlines?: DeadlineEffects }
   transitions: readonly TransitionDeclaration[]
+  /**
+   * What happens when a rule's clock runs out, by rule id: the named transition, taken by the system
+   * (e.g. takedown measures lapse, rules.md 7.10). Rules not listed escalate as overdue.
+   */
+  onExpiry?: Readonly<Record<string, string>>
 }
 
 const registry = new Map<string, CaseTypeDeclaration>()
@@ -75,6 +82,9 @@ export function defineCaseType<T extends CaseTypeDeclaration>(declaration: T): T
     if (names.has(t.name)) problems.push(`transition ${t.name} declared twice`)
     names.add(t.name)
     for (const s of [...t.from, t.to]) if (!states.has(s)) problems.push(`${t.name}: state ${s} not declared`)
+  }
+  for (const [rule, name] of Object.entries(declaration.onExpiry ?? {})) {
+    if (!names.has(name)) problems.push(`onExpiry ${rule}: transition ${name} not declared`)
   }
   if (problems.length) throw new Error(`case type ${declaration.type}: ${problems.join('; ')}`)
   registry.set(declaration.type, declaration)

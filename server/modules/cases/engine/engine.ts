@@ -18,6 +18,7 @@ import {
   type GuardContext,
   type TransitionDeclaration,
 } from './declaration.ts'
+import { systemActor } from './system.ts'
 import { appendCaseEvent } from './timeline.ts'
 
 type CaseRow = {
@@ -150,6 +151,7 @@ export async function openCase(
 }
 
 function allowed(actor: Actor, t: TransitionDeclaration): boolean {
+  if (t.systemOnly) return actor === systemActor
   return can(actor, t.permission) && (!t.roles || t.roles.some((r) => actor.roles.includes(r)))
 }
 
