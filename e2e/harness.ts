@@ -128,6 +128,8 @@ export async function startHarness(): Promise<Harness> {
         locale: options.locale ?? 'zh-CN',
         viewport: options.viewport ?? { width: 1280, height: 860 },
       })
+      // Fail a step in seconds, well inside the test's own timeout, so one failure is legible.
+      context.setDefaultTimeout(10_000)
       contexts.push(context)
       return context.newPage()
     },

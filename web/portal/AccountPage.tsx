@@ -40,7 +40,7 @@ export function AccountPage() {
           loading={entities.loading}
           pagination={false}
           dataSource={entities.data?.items ?? []}
-          scroll={{ x: true }}
+          scroll={{ x: 'max-content' }}
           columns={[
             { title: t('account.entityName'), dataIndex: 'name' },
             { title: t('account.uscc'), dataIndex: 'uscc' },

@@ -110,7 +110,7 @@ export function AuditPage() {
         size="small"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         pagination={{
           current: page,
           total: list.data?.total ?? 0,

@@ -38,7 +38,7 @@ export function EntitiesPage() {
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         pagination={{
           current: page,
           total: list.data?.total ?? 0,

@@ -57,7 +57,7 @@ export function RegistrationQueue() {
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         pagination={{ current: page, total: list.data?.total ?? 0, pageSize: 20, onChange: setPage }}
         locale={{ emptyText: t('registrations.empty') }}
         columns={[

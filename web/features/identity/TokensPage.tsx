@@ -72,7 +72,7 @@ export function TokensPage() {
         rowKey="id"
         loading={tokens.loading}
         dataSource={tokens.data ?? []}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         pagination={false}
         columns={[
           { title: t('tokens.name'), dataIndex: 'name' },

@@ -108,7 +108,7 @@ export function UsersPage() {
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         pagination={{
           current: page,
           total: list.data?.total ?? 0,
