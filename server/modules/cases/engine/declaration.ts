@@ -3,6 +3,7 @@
 // new procedure is a new declaration, not new machinery.
 import type { z } from 'zod'
 import type { Permission, Role } from '../../../../contracts/access.ts'
+import type { Tx } from '../../../database.ts'
 import type { Actor } from '../../../kernel/access.ts'
 
 export interface Label {
@@ -27,6 +28,8 @@ export interface GuardContext {
   districtId: string | null
   input: unknown
   actor: Actor
+  /** The transaction the step runs in, for guards that look things up (e.g. recusal). */
+  trx: Tx
 }
 
 export interface TransitionDeclaration {
@@ -42,7 +45,7 @@ export interface TransitionDeclaration {
   /** Required fields, validated before anything changes. */
   input?: z.ZodType
   /** Each returns null when the step may go ahead, else why not (shown to the user). */
-  guards?: readonly ((context: GuardContext) => Label | null)[]
+  guards?: readonly ((context: GuardContext) => Label | null | Promise<Label | null>)[]
   /** The domain event written to the timeline, e.g. 'complaint.accepted'. */
   event: string
   deadlines?: DeadlineEffects

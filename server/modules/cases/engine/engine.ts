@@ -208,9 +208,10 @@ export async function applyTransition(
     districtId: row.district_id,
     input: parsed,
     actor,
+    trx,
   }
   for (const guard of transition.guards ?? []) {
-    const reason = guard(guardContext)
+    const reason = await guard(guardContext)
     if (reason) {
       throw new AppError(casesErrors.transition_guard_failed, {
         detail: { reason: localized(reason, context.lang) },

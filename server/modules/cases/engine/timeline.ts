@@ -15,11 +15,16 @@ export interface TimelineEntry {
 }
 
 /**
- * Appends an event to a case's timeline with the case's next sequence number. Writers of one case
- * are serialized by the row lock of the case update (transitions); a concurrent job event that
- * collides on (case_id, seq) fails and is retried by the job queue.
+ * Appends an event to a case's timeline with the case's next sequence number. Every writer first
+ * takes the case row's lock (a no-op update; transitions already hold it), so that concurrent
+ * writers of one case, a transition and a job say, number their events one after the other.
  */
 export async function appendCaseEvent(trx: Tx, entry: TimelineEntry): Promise<void> {
+  await trx
+    .updateTable('cases')
+    .set((eb) => ({ version: eb.ref('version') }))
+    .where('id', '=', entry.caseId)
+    .execute()
   await trx
     .insertInto('case_events')
     .values({
