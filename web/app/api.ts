@@ -31,6 +31,12 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token
 }
 
+let onUnauthenticated: (() => void) | null = null
+/** Called when the API says the session is gone (expired, or signed out elsewhere). */
+export function setUnauthenticatedHandler(handler: (() => void) | null) {
+  onUnauthenticated = handler
+}
+
 type Query = Record<string, string | number | boolean | undefined | null>
 
 export function withQuery(path: string, query?: Query): string {
@@ -61,6 +67,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const data = text ? safeJson(text) : undefined
   if (!response.ok) {
     const problem = (data && typeof data === 'object' ? data : {}) as Partial<Problem>
+    if (problem.code === 'unauthenticated') onUnauthenticated?.()
     throw new ApiError({
       code: problem.code ?? 'http_error',
       title: problem.title ?? `HTTP ${response.status}`,

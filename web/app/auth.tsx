@@ -2,7 +2,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import type { z } from 'zod'
 import type { Permission } from '../../contracts/access.ts'
 import type { loginResponse, meResponse, SessionUser } from '../../contracts/identity.ts'
-import { api, setCsrfToken } from './api.ts'
+import { api, setCsrfToken, setUnauthenticatedHandler } from './api.ts'
 
 type AuthState = {
   /** undefined while the session is being restored, null when signed out. */
@@ -32,6 +32,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void refresh()
   }, [refresh])
+
+  // A session that ends on the server (expiry, "sign out everywhere" on another device) signs
+  // this tab out too, so protected pages send the user to the sign-in page.
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      setCsrfToken(null)
+      setUser(null)
+    })
+    return () => setUnauthenticatedHandler(null)
+  }, [])
 
   const login = useCallback(async (username: string, password: string) => {
     const result = await api.post<z.infer<typeof loginResponse>>('/api/auth/login', { username, password })
