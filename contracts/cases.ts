@@ -283,3 +283,22 @@ export const takedownIntakeRequest = z.object({
 export type TakedownIntake = z.infer<typeof takedownIntakeRequest>
 
 export const INFRINGEMENT_CONCLUSIONS = ['likelyInfringing', 'notInfringing', 'undetermined'] as const
+
+/** Rights-defence assistance (维权援助) asked by an enterprise, at home or abroad. */
+export const assistanceIntakeRequest = z
+  .object({
+    enterprise: z.object({ name: text(200), uscc: usccSchema, contact: text(100), phone }),
+    scope: z.enum(['domestic', 'overseas']),
+    /** Overseas: the country or region of the dispute. */
+    country: z.string().trim().min(1).max(100).optional(),
+    counterparty: z.string().trim().max(200).optional(),
+    right: z.object({ kind: z.enum(RIGHT_KINDS), number: z.string().trim().max(100).optional() }),
+    description: text(10_000),
+    districtId: z.string().min(1).max(64).nullable().default(null),
+  })
+  .refine((v) => v.scope === 'domestic' || v.country !== undefined, {
+    path: ['country'],
+    message: 'Required for overseas assistance',
+    params: { zh: '海外维权援助须填写国家或地区', en: 'Required for overseas assistance' },
+  })
+export type AssistanceIntake = z.infer<typeof assistanceIntakeRequest>

@@ -58,7 +58,9 @@ export function caseRoutes(app: ZodApp) {
   app.post(
     '/api/cases/:id/transitions/:transition',
     {
-      config: { permission: 'case.read' },
+      // Each transition declares its own permission (e.g. an assigned expert's opinion); the engine
+      // checks it before anything is read back.
+      config: { permission: 'workbench.access' },
       schema: {
         tags: ['cases'],
         summary: 'Take a declared action on a case; a wrong one changes nothing',

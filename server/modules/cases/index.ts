@@ -6,6 +6,7 @@ import { clockJobs } from './engine/clocks.ts'
 import { expireByDeclaration } from './engine/expiry.ts'
 import { intakeRoutes } from './intake.routes.ts'
 
+export { assistanceType } from './assistance.workflow.ts'
 export { complaintType } from './complaint.workflow.ts'
 export { ruleInForce } from './deadline-rules.ts'
 export { defineCaseType } from './engine/declaration.ts'

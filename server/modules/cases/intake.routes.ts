@@ -1,10 +1,12 @@
 import {
+  assistanceIntakeRequest,
   caseCreatedResponse,
   complaintIntakeRequest,
   reportIntakeRequest,
   takedownIntakeRequest,
 } from '../../../contracts/cases.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
+import { requestAssistance } from './assistance.service.ts'
 import { submitComplaint } from './complaint.service.ts'
 import { submitReport } from './report.service.ts'
 import { submitTakedown } from './takedown.service.ts'
@@ -51,5 +53,19 @@ export function intakeRoutes(app: ZodApp) {
     },
     async (request, reply) =>
       reply.code(201).send(await request.write((c) => submitTakedown(c, request.body))),
+  )
+  app.post(
+    '/api/cases/assistance',
+    {
+      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['cases'],
+        summary: 'An enterprise asks for rights-defence assistance (维权援助), domestic or overseas',
+        body: assistanceIntakeRequest,
+        response: { 201: caseCreatedResponse },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await request.write((c) => requestAssistance(c, request.body))),
   )
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CaseDetail } from '../../../contracts/cases.ts'
 import { fixedClock } from '../../kernel/clock.ts'
 import { createTestApp, type Session, type TestApp } from '../../testing/harness.ts'
+import { assistanceType } from './assistance.workflow.ts'
 import { complaintType } from './complaint.workflow.ts'
 import { DEFAULT_DEADLINE_RULES } from './deadline-rules.ts'
 import type { CaseTypeDeclaration, DeadlineEffects } from './engine/declaration.ts'
@@ -22,22 +23,25 @@ function report(districtId: string, named: boolean) {
 }
 
 describe('declared procedures agree with the deadline rules', () => {
-  it.each([complaintType, reportType, takedownType] as CaseTypeDeclaration[])('$type', (declaration) => {
-    const rules = new Map(DEFAULT_DEADLINE_RULES.map((r) => [r.ruleId, r]))
-    const steps: { event: string; deadlines?: DeadlineEffects }[] = [
-      declaration.intake,
-      ...declaration.transitions,
-    ]
-    for (const step of steps) {
-      const d = step.deadlines ?? {}
-      for (const id of [...(d.start ?? []), ...(d.startIf ?? []).map((s) => s.rule)]) {
-        expect(rules.get(id)!.startEvent, id).toBe(step.event)
+  it.each([complaintType, reportType, takedownType, assistanceType] as CaseTypeDeclaration[])(
+    '$type',
+    (declaration) => {
+      const rules = new Map(DEFAULT_DEADLINE_RULES.map((r) => [r.ruleId, r]))
+      const steps: { event: string; deadlines?: DeadlineEffects }[] = [
+        declaration.intake,
+        ...declaration.transitions,
+      ]
+      for (const step of steps) {
+        const d = step.deadlines ?? {}
+        for (const id of [...(d.start ?? []), ...(d.startIf ?? []).map((s) => s.rule)]) {
+          expect(rules.get(id)!.startEvent, id).toBe(step.event)
+        }
+        for (const id of d.meet ?? []) expect(rules.get(id)!.meetEvents, id).toContain(step.event)
+        for (const id of d.suspend ?? []) expect(rules.get(id)!.suspendEvents, id).toContain(step.event)
+        for (const id of d.resume ?? []) expect(rules.get(id)!.resumeEvents, id).toContain(step.event)
       }
-      for (const id of d.meet ?? []) expect(rules.get(id)!.meetEvents, id).toContain(step.event)
-      for (const id of d.suspend ?? []) expect(rules.get(id)!.suspendEvents, id).toContain(step.event)
-      for (const id of d.resume ?? []) expect(rules.get(id)!.resumeEvents, id).toContain(step.event)
-    }
-  })
+    },
+  )
 })
 
 describe('report (举报) procedure', () => {
