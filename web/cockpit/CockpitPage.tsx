@@ -37,7 +37,14 @@ export function CockpitPage() {
   return (
     <Layout style={{ minHeight: '100vh', background: '#0f1b2d' }}>
       <Layout.Header
-        style={{ display: 'flex', alignItems: 'center', gap: 12, background: '#0b1424', paddingInline: 16 }}
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 12,
+          background: '#0b1424',
+          color: '#fff',
+          paddingInline: 16,
+        }}
       >
         <Typography.Title level={1} style={{ color: '#fff', fontSize: 20, margin: 0, marginRight: 'auto' }}>
           {t('title')}

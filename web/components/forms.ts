@@ -3,7 +3,7 @@ import type { Rule } from 'antd/es/form/index.js'
 import type { z } from 'zod'
 import { identifierIssueMessage } from '../../contracts/identifiers/index.ts'
 import { ApiError } from '../app/api.ts'
-import { currentLanguage } from '../i18n/index.ts'
+import { currentLanguage, i18n } from '../i18n/index.ts'
 
 type Issue = z.core.$ZodIssue
 
@@ -14,6 +14,19 @@ export function issueMessage(issue: Issue): string {
   if (identifier) return identifier
   const params = (issue as { params?: { zh?: string; en?: string } }).params
   if (params?.zh && params.en) return lang === 'en' ? params.en : params.zh
+  // Zod's generic wording ("expected string >=2 characters") reads badly on a form; say it plainly.
+  const t = i18n.getFixedT(lang, 'common')
+  if (issue.code === 'too_small' && issue.origin === 'string')
+    return Number(issue.minimum) <= 1
+      ? t('validation.required')
+      : t('validation.minLength', { min: issue.minimum })
+  if (issue.code === 'too_big' && issue.origin === 'string')
+    return t('validation.maxLength', { max: issue.maximum })
+  if (issue.code === 'too_small' && issue.origin === 'array')
+    return t('validation.chooseAtLeast', { min: issue.minimum })
+  if (issue.code === 'invalid_format' && issue.format === 'email') return t('validation.email')
+  if (issue.code === 'invalid_format') return t('validation.format')
+  if (issue.code === 'invalid_type' && issue.input === undefined) return t('validation.required')
   return issue.message
 }
 

@@ -133,7 +133,7 @@ function Brand() {
     <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '16px 20px' }}>
       <SafetyCertificateOutlined style={{ fontSize: 22, color: '#b4232a' }} aria-hidden />
       <Typography.Text strong style={{ fontSize: 16 }}>
-        {t('appName')}
+        {t('appShort')}
       </Typography.Text>
     </Link>
   )
