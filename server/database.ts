@@ -1,10 +1,12 @@
 import type { Kysely, Transaction } from 'kysely'
+import type { SearchTables } from './kernel/search/tables.ts'
 import type { KernelTables } from './kernel/tables.ts'
 import type { CalendarTables } from './modules/calendar/tables.ts'
 import type { CasesTables } from './modules/cases/tables.ts'
 import type { ContentTables } from './modules/content/tables.ts'
 import type { EntitiesTables } from './modules/entities/tables.ts'
 import type { IdentityTables } from './modules/identity/tables.ts'
+import type { RegistryTables } from './modules/registry/tables.ts'
 
 /** Every table of the database, each owned by the kernel or by one module. */
 export interface Database
@@ -13,7 +15,9 @@ export interface Database
     EntitiesTables,
     ContentTables,
     CalendarTables,
-    CasesTables {}
+    CasesTables,
+    RegistryTables,
+    SearchTables {}
 
 export type Db = Kysely<Database>
 export type Tx = Transaction<Database>
