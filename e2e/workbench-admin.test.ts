@@ -16,22 +16,31 @@ async function signIn(page: Page, username: string) {
     .click()
 }
 
-/** Picks an option of an antd Select or TreeSelect, whose list renders in a popup. */
+/**
+ * Picks an option of an antd Select or TreeSelect, whose list renders in a popup. Retries when a
+ * click lands while the popup animates (seen on a loaded machine), and checks the choice took.
+ */
 async function choose(page: Page, label: string, option: string, search?: string) {
-  await page.getByLabel(label, { exact: true }).click()
-  // Long lists are virtualised: narrow them by typing first.
-  if (search) await page.keyboard.type(search)
-  await page
-    .locator('.ant-select-dropdown:visible')
-    .locator('.ant-select-item-option, .ant-select-tree-treenode')
-    .filter({ hasText: option })
-    .first()
-    .click()
-  // A multiple select stays open; a click outside closes it (Escape would also close the drawer).
-  const open = page.locator('.ant-select-dropdown:visible')
-  if (await open.count())
-    await page.locator('.ant-drawer-title:visible, .ant-modal-title:visible').first().click()
-  await open.waitFor({ state: 'hidden' })
+  const item = page.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) })
+  // The popup renders at the end of <body>, so the form item shows the option's text only once chosen.
+  const chosen = item.filter({ hasText: option })
+  for (let attempt = 0; attempt < 3 && (await chosen.count()) === 0; attempt++) {
+    await page.getByLabel(label, { exact: true }).click()
+    // Long lists are virtualised: narrow them by typing first.
+    if (search) await page.keyboard.type(search)
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .locator('.ant-select-item-option, .ant-select-tree-treenode')
+      .filter({ hasText: option })
+      .first()
+      .click()
+    // A multiple select stays open; a click outside closes it (Escape would also close the drawer).
+    const open = page.locator('.ant-select-dropdown:visible')
+    if (await open.count())
+      await page.locator('.ant-drawer-title:visible, .ant-modal-title:visible').first().click()
+    await open.waitFor({ state: 'hidden' })
+  }
+  await chosen.first().waitFor()
 }
 
 describe('administration in the workbench', () => {

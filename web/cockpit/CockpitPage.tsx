@@ -18,6 +18,7 @@ const LATER = ['plans', 'tasks', 'districts', 'overdue'] as const
 export function CockpitPage() {
   const { t, i18n } = useTranslation('cockpit')
   const { user, can } = useAuth()
+  const { t: tc } = useTranslation()
   const orgs = useFetch(() => api.get<Organization[]>('/api/organizations'), [user?.id])
   const entities = useFetch(() => api.get<Page<Entity>>('/api/entities', { pageSize: 1 }), [user?.id])
   const en = i18n.language === 'en'
@@ -36,6 +37,9 @@ export function CockpitPage() {
 
   return (
     <Layout style={{ minHeight: '100vh', background: '#0f1b2d' }}>
+      <a className="skip-link" href="#main">
+        {tc('skipToContent')}
+      </a>
       <Layout.Header
         style={{
           display: 'flex',
@@ -57,7 +61,7 @@ export function CockpitPage() {
         )}
       </Layout.Header>
       <Layout.Content style={{ padding: 16 }}>
-        <main>
+        <main id="main" tabIndex={-1}>
           <ProblemAlert error={orgs.error ?? entities.error} />
           <Row gutter={[16, 16]}>
             <Col xs={12} md={6}>

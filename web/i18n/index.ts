@@ -42,7 +42,10 @@ function initialLanguage(): Language {
 
 /** Keeps the document's lang attribute and Zod's built-in messages in step with the UI language. */
 function applyLanguage(lang: string) {
-  if (typeof document !== 'undefined') document.documentElement.lang = lang
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = lang
+    document.title = i18n.t('appName', { lng: lang })
+  }
   z.config(lang === 'en' ? z.locales.en() : z.locales.zhCN())
 }
 

@@ -48,7 +48,11 @@ export function HomePage() {
           padding: '40px 24px',
         }}
       >
-        <Typography.Title id="hero-title" level={1} style={{ color: '#fff', marginTop: 0 }}>
+        <Typography.Title
+          id="hero-title"
+          level={1}
+          style={{ color: '#fff', marginTop: 0, fontSize: 'clamp(28px, 6vw, 40px)' }}
+        >
           {t('hero.title')}
         </Typography.Title>
         <Typography.Paragraph style={{ color: '#fde8e4', fontSize: 16, maxWidth: 720 }}>

@@ -1,5 +1,5 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons'
-import { Button, Dropdown, Layout, Space, Typography } from 'antd'
+import { Button, Dropdown, Grid, Layout, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useNavigate } from 'react-router'
 import { homeOf, useAuth } from '../app/auth.tsx'
@@ -11,8 +11,13 @@ export function PortalLayout() {
   const { t } = useTranslation()
   const { user, logout } = useAuth()
   const navigate = useNavigate()
+  const { t: tc } = useTranslation()
+  const screens = Grid.useBreakpoint()
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <a className="skip-link" href="#main">
+        {tc('skipToContent')}
+      </a>
       <Layout.Header
         style={{
           display: 'flex',
@@ -21,7 +26,8 @@ export function PortalLayout() {
           flexWrap: 'wrap',
           height: 'auto',
           minHeight: 64,
-          paddingInline: 16,
+          lineHeight: 1.4,
+          padding: '10px 16px',
           background: '#fff',
           borderBottom: '1px solid #f0f0f0',
         }}
@@ -29,7 +35,7 @@ export function PortalLayout() {
         <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 8, marginRight: 'auto' }}>
           <SafetyCertificateOutlined style={{ fontSize: 24, color: '#b4232a' }} aria-hidden />
           <Typography.Text strong style={{ fontSize: 18 }}>
-            {t('appName')}
+            {screens.sm === false ? t('appShort') : t('appName')}
           </Typography.Text>
         </Link>
         <LanguageSwitch size="small" />
@@ -58,7 +64,7 @@ export function PortalLayout() {
         )}
       </Layout.Header>
       <Layout.Content style={{ padding: '24px 16px', maxWidth: 1200, width: '100%', margin: '0 auto' }}>
-        <main>
+        <main id="main" tabIndex={-1}>
           <Outlet />
         </main>
       </Layout.Content>

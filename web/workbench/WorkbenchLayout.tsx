@@ -14,6 +14,7 @@ export function WorkbenchLayout() {
   const { user, logout } = useAuth()
   const { message } = App.useApp()
   const navigate = useNavigate()
+  const { t: tc } = useTranslation()
   const location = useLocation()
   const screens = Grid.useBreakpoint()
   const narrow = !screens.md
@@ -60,6 +61,9 @@ export function WorkbenchLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <a className="skip-link" href="#main">
+        {tc('skipToContent')}
+      </a>
       {!narrow && (
         <Layout.Sider theme="light" width={232} style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
           <Brand />
@@ -117,7 +121,7 @@ export function WorkbenchLayout() {
           </Dropdown>
         </Layout.Header>
         <Layout.Content style={{ padding: narrow ? 12 : 24 }}>
-          <main>
+          <main id="main" tabIndex={-1}>
             <Outlet />
           </main>
         </Layout.Content>
