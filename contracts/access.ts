@@ -39,13 +39,20 @@ export const PERMISSIONS = [
   'deadlineRule.manage',
   'case.read',
   'case.handle',
+  'evidence.deposit',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
-const staffBasics: Permission[] = ['workbench.access', 'org.read', 'entity.read', 'content.read']
+const staffBasics: Permission[] = [
+  'workbench.access',
+  'org.read',
+  'entity.read',
+  'content.read',
+  'evidence.deposit',
+]
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  enterprise: ['entity.read'],
+  enterprise: ['entity.read', 'evidence.deposit'],
   clerk: [
     ...staffBasics,
     'registration.review',

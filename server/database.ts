@@ -5,6 +5,7 @@ import type { CalendarTables } from './modules/calendar/tables.ts'
 import type { CasesTables } from './modules/cases/tables.ts'
 import type { ContentTables } from './modules/content/tables.ts'
 import type { EntitiesTables } from './modules/entities/tables.ts'
+import type { EvidenceTables } from './modules/evidence/tables.ts'
 import type { IdentityTables } from './modules/identity/tables.ts'
 import type { RegistryTables } from './modules/registry/tables.ts'
 
@@ -16,6 +17,7 @@ export interface Database
     ContentTables,
     CalendarTables,
     CasesTables,
+    EvidenceTables,
     RegistryTables,
     SearchTables {}
 

@@ -32,6 +32,12 @@ const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: bool.default(false),
     PUBLIC_URL: z.url().optional(),
+    EVIDENCE_MAX_FILE_MB: z.coerce.number().positive().max(100_000).default(200),
+    EVIDENCE_SIGNER_KEY: z.string().startsWith('PRIVATE+KEY+').optional(),
+    EVIDENCE_LOG_ORIGIN: z
+      .string()
+      .regex(/^[^\s+]+$/)
+      .optional(),
   })
   .transform((env) => ({
     env: env.NODE_ENV,
@@ -49,6 +55,11 @@ const configSchema = z
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    evidence: {
+      maxFileBytes: Math.floor(env.EVIDENCE_MAX_FILE_MB * 1024 * 1024),
+      signerKey: env.EVIDENCE_SIGNER_KEY,
+      logOrigin: env.EVIDENCE_LOG_ORIGIN,
+    },
   }))
   .refine((c) => !(c.production && c.demoData), {
     path: ['DEMO_DATA'],

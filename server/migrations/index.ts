@@ -6,6 +6,7 @@ import * as m0101 from './0101_calendar.ts'
 import * as m0102 from './0102_deadline_rules.ts'
 import * as m0103 from './0103_case_engine.ts'
 import * as m0104 from './0104_case_event_order.ts'
+import * as m0201 from './0201_evidence.ts'
 import * as m0501 from './0501_registry_search.ts'
 
 /**
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '0102_deadline_rules': m0102,
   '0103_case_engine': m0103,
   '0104_case_event_order': m0104,
+  '0201_evidence': m0201,
   '0501_registry_search': m0501,
 }

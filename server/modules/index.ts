@@ -3,6 +3,7 @@ import { calendarModule } from './calendar/index.ts'
 import { casesModule } from './cases/index.ts'
 import { contentModule } from './content/index.ts'
 import { entitiesModule } from './entities/module.ts'
+import { evidenceModule } from './evidence/index.ts'
 import { platformModule } from './platform/index.ts'
 
 /**
@@ -15,4 +16,5 @@ export const modules: AppModule[] = [
   contentModule,
   calendarModule,
   casesModule,
+  evidenceModule,
 ]

@@ -1,0 +1,17 @@
+// The evidence module's public face (存证): deposits, the transparency log and its read API.
+import type { AppModule } from '../../kernel/module.ts'
+import { depositRoutes } from './deposits.routes.ts'
+import { evidenceJobs } from './integrator.ts'
+import { logRoutes } from './log.routes.ts'
+
+export { integratePending, integratorOf } from './integrator.ts'
+export { loadLogKeys } from './keys.ts'
+
+export const evidenceModule: AppModule = {
+  name: 'evidence',
+  routes: (app, deps) => {
+    depositRoutes(app, deps)
+    logRoutes(app, deps)
+  },
+  jobs: (deps) => evidenceJobs(deps),
+}

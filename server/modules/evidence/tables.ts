@@ -1,0 +1,37 @@
+/** Tables owned by the evidence module (migration 0201). Hashes as lower-case hex text. */
+export interface EvidenceTables {
+  evidence_deposits: {
+    id: string
+    depositor_id: string
+    entity_id: string | null
+    case_id: string | null
+    matter_id: string | null
+    title: string
+    description: string | null
+    capture_url: string | null
+    captured_at: string | null
+    salt: string
+    entry: string
+    received_at: string
+    leaf_index: number | null
+    integrated_at: string | null
+  }
+  evidence_files: {
+    deposit_id: string
+    position: number
+    sha256: string
+    size: number
+    media_type: string
+    file_name: string
+  }
+  evidence_nodes: { level: number; idx: number; hash: string }
+  evidence_checkpoints: {
+    tree_size: number
+    root_hash: string
+    note: string
+    key_id: string
+    created_at: string
+  }
+  evidence_keys: { vkey: string; key_id: string; first_used_at: string }
+  evidence_log_head: { id: number; tree_size: number; updated_at: string }
+}
