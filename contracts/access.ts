@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   'case.read',
   'case.handle',
   'evidence.deposit',
+  'cockpit.report',
+  'cockpit.manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -49,6 +51,7 @@ const staffBasics: Permission[] = [
   'entity.read',
   'content.read',
   'evidence.deposit',
+  'cockpit.report',
 ]
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -70,10 +73,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   mediator: [...staffBasics, 'case.read'],
   expert: [...staffBasics],
   leader: [...staffBasics, 'cockpit.access', 'user.read', 'case.read'],
-  planner: [...staffBasics, 'cockpit.access'],
+  planner: [...staffBasics, 'cockpit.access', 'cockpit.manage'],
   admin: [
     ...staffBasics,
     'cockpit.access',
+    'cockpit.manage',
     'org.manage',
     'user.read',
     'user.manage',

@@ -3,6 +3,7 @@ import type { SearchTables } from './kernel/search/tables.ts'
 import type { KernelTables } from './kernel/tables.ts'
 import type { CalendarTables } from './modules/calendar/tables.ts'
 import type { CasesTables } from './modules/cases/tables.ts'
+import type { CockpitTables } from './modules/cockpit/tables.ts'
 import type { ContentTables } from './modules/content/tables.ts'
 import type { EntitiesTables } from './modules/entities/tables.ts'
 import type { EvidenceTables } from './modules/evidence/tables.ts'
@@ -17,6 +18,7 @@ export interface Database
     ContentTables,
     CalendarTables,
     CasesTables,
+    CockpitTables,
     EvidenceTables,
     RegistryTables,
     SearchTables {}

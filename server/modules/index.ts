@@ -1,6 +1,7 @@
 import type { AppModule } from '../kernel/module.ts'
 import { calendarModule } from './calendar/index.ts'
 import { casesModule } from './cases/index.ts'
+import { cockpitModule } from './cockpit/index.ts'
 import { contentModule } from './content/index.ts'
 import { entitiesModule } from './entities/module.ts'
 import { evidenceModule } from './evidence/index.ts'
@@ -16,5 +17,6 @@ export const modules: AppModule[] = [
   contentModule,
   calendarModule,
   casesModule,
+  cockpitModule,
   evidenceModule,
 ]

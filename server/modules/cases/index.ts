@@ -12,6 +12,7 @@ export { ruleInForce } from './deadline-rules.ts'
 export { defineCaseType } from './engine/declaration.ts'
 export { applyTransition, availableActions, openCase } from './engine/engine.ts'
 export { reportType } from './report.workflow.ts'
+export { type CaseRef, caseClosureStatistics, enterprisesServedByAssistance } from './statistics.ts'
 export { takedownType } from './takedown.workflow.ts'
 
 export const casesModule: AppModule = {
