@@ -302,3 +302,72 @@ export const assistanceIntakeRequest = z
     params: { zh: '海外维权援助须填写国家或地区', en: 'Required for overseas assistance' },
   })
 export type AssistanceIntake = z.infer<typeof assistanceIntakeRequest>
+
+// ——— Matters (事项), submitters' follow-up, duplicates ———
+
+/** Why a case is suggested as a likely duplicate of another. */
+export const DUPLICATE_REASONS = ['respondentUscc', 'right', 'listing'] as const
+
+export const duplicateSuggestion = z.object({
+  caseId: z.string(),
+  number: z.string(),
+  type: z.string(),
+  state: z.string(),
+  matterNumber: z.string().nullable(),
+  reasons: z.array(z.enum(DUPLICATE_REASONS)),
+})
+export type DuplicateSuggestion = z.infer<typeof duplicateSuggestion>
+
+/** What intake returns: the case, its matter and, for the anonymous public, how to follow it. */
+export const intakeResponse = caseCreatedResponse.extend({
+  matterNumber: z.string(),
+  /** Only for a submitter who is not signed in: shown once; the secret is not kept in clear. */
+  tracking: z.object({ code: z.string(), secret: z.string() }).optional(),
+  /** Only for staff who take intake on someone's behalf. */
+  duplicates: z.array(duplicateSuggestion).optional(),
+})
+
+export const matterNumberParams = z.object({ number: z.string().regex(/^SZ-\d{4}-\d{6}$/) })
+
+/** A case as a party sees it: procedural facts; the data only of what the viewer itself submitted. */
+export const partyCaseView = z.object({
+  id: z.string(),
+  number: z.string(),
+  type: z.string(),
+  typeLabel: label,
+  state: z.string(),
+  stateLabel: label,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** State changes only (no actor names, no internal notes). */
+  steps: z.array(z.object({ at: z.string(), event: z.string(), toState: z.string().nullable() })),
+  /** Running and met deadlines: which rule, when due. */
+  deadlines: z.array(z.object({ ruleId: z.string(), dueDate: z.string(), status: z.string() })),
+  /** The viewer's own submission, as submitted; absent for others' cases. */
+  submission: z.record(z.string(), z.unknown()).optional(),
+})
+export type PartyCaseView = z.infer<typeof partyCaseView>
+
+export const matterView = z.object({
+  number: z.string(),
+  title: z.string(),
+  createdAt: z.string(),
+  /** How the caller relates to the matter: staff, the filer (owner) or the respondent. */
+  viewer: z.enum(['staff', 'owner', 'respondent']),
+  cases: z.array(partyCaseView),
+})
+
+export const trackRequest = z.object({
+  code: z.string().trim().min(4).max(40),
+  secret: z.string().trim().min(8).max(200),
+})
+
+export const myCasesResponse = z.object({
+  items: z.array(partyCaseView.extend({ matterNumber: z.string().nullable() })),
+})
+
+export const linkCaseRequest = z.object({ caseId: z.string().min(1).max(64) })
+export const caseRelations = z.object({
+  matter: z.object({ number: z.string(), title: z.string(), caseCount: z.number().int() }).nullable(),
+  duplicates: z.array(duplicateSuggestion),
+})

@@ -6,10 +6,9 @@ import * as m0101 from './0101_calendar.ts'
 import * as m0102 from './0102_deadline_rules.ts'
 import * as m0103 from './0103_case_engine.ts'
 import * as m0104 from './0104_case_event_order.ts'
+import * as m0105 from './0105_matters_people.ts'
 import * as m0201 from './0201_evidence.ts'
 import * as m0501 from './0501_registry_search.ts'
-import * as m0401 from './0401_cockpit.ts'
-import * as m0402 from './0402_cockpit_default_plan.ts'
 
 /**
  * The one ordered set of migrations, run on SQLite and PostgreSQL alike. Append new ones at the end;
@@ -24,8 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0102_deadline_rules': m0102,
   '0103_case_engine': m0103,
   '0104_case_event_order': m0104,
+  '0105_matters_people': m0105,
   '0201_evidence': m0201,
   '0501_registry_search': m0501,
-  '0401_cockpit': m0401,
-  '0402_cockpit_default_plan': m0402,
 }

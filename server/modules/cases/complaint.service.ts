@@ -1,7 +1,7 @@
 import type { ComplaintIntake } from '../../../contracts/cases.ts'
 import type { WriteContext } from '../../kernel/http/context.ts'
 import { complaintType } from './complaint.workflow.ts'
-import { openCase } from './engine/engine.ts'
+import { openIntake } from './matters.ts'
 
 /**
  * A complaint submitted from the portal by the public or an enterprise (whose entity is recorded as
@@ -9,7 +9,7 @@ import { openCase } from './engine/engine.ts'
  */
 export async function submitComplaint(context: WriteContext, input: ComplaintIntake) {
   const { districtId, ...data } = input
-  return openCase(context, complaintType, {
+  return openIntake(context, complaintType, {
     districtId,
     title: `${input.complainant.name} 投诉 ${input.respondent.name}`,
     data: {

@@ -62,4 +62,14 @@ export const casesErrors = defineErrors({
     zh: '期限规则缺失，请联系管理员',
     en: 'A deadline rule is missing; contact the administrator',
   },
+  matter_not_found: {
+    status: 404,
+    zh: '未找到该事项，或您无权查看',
+    en: 'Matter not found, or not visible to you',
+  },
+  tracking_not_found: {
+    status: 404,
+    zh: '查询码或查询密码不正确',
+    en: 'The tracking code or its secret is wrong',
+  },
 })

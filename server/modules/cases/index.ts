@@ -5,6 +5,7 @@ import { deadlineRuleRoutes } from './deadline-rules.routes.ts'
 import { clockJobs } from './engine/clocks.ts'
 import { expireByDeclaration } from './engine/expiry.ts'
 import { intakeRoutes } from './intake.routes.ts'
+import { matterRoutes } from './matters.routes.ts'
 
 export { assistanceType } from './assistance.workflow.ts'
 export { complaintType } from './complaint.workflow.ts'
@@ -20,6 +21,7 @@ export const casesModule: AppModule = {
   routes: (app) => {
     deadlineRuleRoutes(app)
     intakeRoutes(app)
+    matterRoutes(app)
     caseRoutes(app)
   },
   jobs: () => clockJobs(expireByDeclaration),

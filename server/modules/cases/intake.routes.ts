@@ -1,7 +1,7 @@
 import {
   assistanceIntakeRequest,
-  caseCreatedResponse,
   complaintIntakeRequest,
+  intakeResponse,
   reportIntakeRequest,
   takedownIntakeRequest,
 } from '../../../contracts/cases.ts'
@@ -21,7 +21,7 @@ export function intakeRoutes(app: ZodApp) {
         tags: ['cases'],
         summary: 'Submit a complaint (投诉) from the portal; the public or an enterprise',
         body: complaintIntakeRequest,
-        response: { 201: caseCreatedResponse },
+        response: { 201: intakeResponse },
       },
     },
     async (request, reply) =>
@@ -35,7 +35,7 @@ export function intakeRoutes(app: ZodApp) {
         tags: ['cases'],
         summary: 'Submit a report (举报) from the portal, named or anonymous',
         body: reportIntakeRequest,
-        response: { 201: caseCreatedResponse },
+        response: { 201: intakeResponse },
       },
     },
     async (request, reply) => reply.code(201).send(await request.write((c) => submitReport(c, request.body))),
@@ -48,7 +48,7 @@ export function intakeRoutes(app: ZodApp) {
         tags: ['cases'],
         summary: 'Submit a takedown notice against e-commerce listings (电商平台快速处置)',
         body: takedownIntakeRequest,
-        response: { 201: caseCreatedResponse },
+        response: { 201: intakeResponse },
       },
     },
     async (request, reply) =>
@@ -62,7 +62,7 @@ export function intakeRoutes(app: ZodApp) {
         tags: ['cases'],
         summary: 'An enterprise asks for rights-defence assistance (维权援助), domestic or overseas',
         body: assistanceIntakeRequest,
-        response: { 201: caseCreatedResponse },
+        response: { 201: intakeResponse },
       },
     },
     async (request, reply) =>

@@ -1,6 +1,6 @@
 import type { ReportIntake } from '../../../contracts/cases.ts'
 import type { WriteContext } from '../../kernel/http/context.ts'
-import { openCase } from './engine/engine.ts'
+import { openIntake } from './matters.ts'
 import { reportType } from './report.workflow.ts'
 
 /**
@@ -10,7 +10,7 @@ import { reportType } from './report.workflow.ts'
  */
 export async function submitReport(context: WriteContext, input: ReportIntake) {
   const { districtId, ...data } = input
-  return openCase(context, reportType, {
+  return openIntake(context, reportType, {
     districtId,
     title: `举报 ${input.respondent.name}`,
     data: { ...data, reporterEntityId: context.actor.entityId, submittedBy: context.actor.userId },

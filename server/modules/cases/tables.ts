@@ -1,5 +1,5 @@
 /** Tables owned by the cases module. JSON as text, timestamps ISO-8601 UTC, dates YYYY-MM-DD. */
-export interface CasesTables extends CaseEngineTables {
+export interface CasesTables extends CaseEngineTables, MatterTables {
   deadline_rules: {
     id: string
     /** The rules.md id, e.g. '5.6'. */
@@ -81,5 +81,74 @@ export interface CaseEngineTables {
     overdue_at: string | null
     /** Where an overdue item escalated: `{ role, orgId, level }`, JSON. */
     escalation: string | null
+  }
+}
+
+/** Matters, submitters, parties, staff assignments and recusals (0105). */
+export interface MatterTables {
+  matters: {
+    id: string
+    /** `SZ-2026-000123`: what the rights holder follows on the portal. */
+    number: string
+    title: string
+    district_id: string | null
+    /** Who filed the first case: the enterprise (entity) or, failing that, the user. */
+    owner_entity_id: string | null
+    owner_user_id: string | null
+    respondent_uscc: string | null
+    created_at: string
+    updated_at: string
+  }
+  /** Normalised facts that suggest duplicates: `respondentUscc`, `right`, `listing`. */
+  case_keys: { case_id: string; kind: string; value: string }
+  case_submissions: {
+    case_id: string
+    user_id: string | null
+    entity_id: string | null
+    /** Anonymous submitters follow their case by this code and a secret (only its hash is kept). */
+    tracking_code: string | null
+    secret_hash: string | null
+    created_at: string
+  }
+  case_parties: {
+    id: string
+    case_id: string
+    /** complainant, respondent, reporter, rightsHolder, applicant, agent, other */
+    role: string
+    kind: 'entity' | 'person'
+    name: string
+    uscc: string | null
+    entity_id: string | null
+    /** A natural person's resident ID, stored whole, masked on every read unless the role needs it. */
+    id_number: string | null
+    phone: string | null
+    /** An agent: the party it represents. */
+    represents_id: string | null
+    /** An agent: reference of the power-of-attorney document (an attachment id or a file reference). */
+    power_of_attorney: string | null
+    created_at: string
+  }
+  case_assignments: {
+    id: string
+    case_id: string
+    user_id: string
+    /** officer, expert, technicalInvestigator */
+    duty: string
+    assigned_by: string | null
+    assigned_at: string
+    ended_at: string | null
+    end_reason: string | null
+  }
+  case_recusals: {
+    id: string
+    case_id: string
+    user_id: string
+    party_id: string | null
+    reason: string
+    status: 'requested' | 'granted' | 'refused'
+    requested_at: string
+    decided_by: string | null
+    decided_at: string | null
+    decision_note: string | null
   }
 }
