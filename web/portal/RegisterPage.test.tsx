@@ -77,7 +77,7 @@ describe('enterprise registration form', () => {
     await screen.findByText('该用户名已被其他账户使用')
     await screen.findByText('用户名已被占用')
     const sent = calls.find((c) => c.url === '/api/registrations')!
-    expect((sent.init?.headers as Record<string, string>)['accept-language']).toBe('zh-CN')
+    expect((sent.init!.headers as Record<string, string>)['accept-language']).toBe('zh-CN')
     expect(JSON.parse(String(sent.init?.body))).not.toHaveProperty('confirmPassword')
     await waitFor(() => expect(screen.getByLabelText('用户名').getAttribute('aria-invalid')).toBe('true'))
   }, 30_000)
