@@ -42,6 +42,11 @@ export const PERMISSIONS = [
   'evidence.deposit',
   'cockpit.report',
   'cockpit.manage',
+  'inspection.read',
+  'inspection.plan',
+  'inspection.result',
+  'inspection.review',
+  'inspection.publish',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -66,13 +71,22 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case.handle',
   ],
   examiner: [...staffBasics, 'case.read', 'case.handle'],
-  officer: [...staffBasics, 'case.read', 'case.handle'],
+  officer: [
+    ...staffBasics,
+    'case.read',
+    'case.handle',
+    'inspection.read',
+    'inspection.plan',
+    'inspection.result',
+    'inspection.review',
+    'inspection.publish',
+  ],
   police: [...staffBasics],
   prosecutor: [...staffBasics],
   judge: [...staffBasics],
   mediator: [...staffBasics, 'case.read'],
   expert: [...staffBasics],
-  leader: [...staffBasics, 'cockpit.access', 'user.read', 'case.read'],
+  leader: [...staffBasics, 'cockpit.access', 'user.read', 'case.read', 'inspection.read'],
   planner: [...staffBasics, 'cockpit.access', 'cockpit.manage'],
   admin: [
     ...staffBasics,
@@ -90,6 +104,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'deadlineRule.manage',
     'case.read',
     'case.handle',
+    'inspection.read',
+    'inspection.plan',
+    'inspection.review',
   ],
 }
 

@@ -8,6 +8,7 @@ import type { ContentTables } from './modules/content/tables.ts'
 import type { EntitiesTables } from './modules/entities/tables.ts'
 import type { EvidenceTables } from './modules/evidence/tables.ts'
 import type { IdentityTables } from './modules/identity/tables.ts'
+import type { InspectionsTables } from './modules/inspections/tables.ts'
 import type { RegistryTables } from './modules/registry/tables.ts'
 
 /** Every table of the database, each owned by the kernel or by one module. */
@@ -18,6 +19,7 @@ export interface Database
     ContentTables,
     CalendarTables,
     CasesTables,
+    InspectionsTables,
     CockpitTables,
     EvidenceTables,
     RegistryTables,

@@ -5,6 +5,7 @@ import { cockpitModule } from './cockpit/index.ts'
 import { contentModule } from './content/index.ts'
 import { entitiesModule } from './entities/module.ts'
 import { evidenceModule } from './evidence/index.ts'
+import { inspectionsModule } from './inspections/index.ts'
 import { platformModule } from './platform/index.ts'
 
 /**
@@ -17,6 +18,7 @@ export const modules: AppModule[] = [
   contentModule,
   calendarModule,
   casesModule,
+  inspectionsModule,
   cockpitModule,
   evidenceModule,
 ]

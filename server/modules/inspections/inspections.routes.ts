@@ -1,0 +1,306 @@
+import { z } from 'zod'
+import { idParams, pageOf } from '../../../contracts/common.ts'
+import {
+  commitDrawRequest,
+  createInspectorRequest,
+  createItemRequest,
+  createPlanRequest,
+  createTaskRequest,
+  declareConflictRequest,
+  directoryEntrySchema,
+  directoryQuery,
+  drawListQuery,
+  drawSchema,
+  importDirectoryRequest,
+  importDirectoryResponse,
+  inspectionItemSchema,
+  inspectorSchema,
+  planSchema,
+  recordResultRequest,
+  revealRequest,
+  reviewRequest,
+  runDrawRequest,
+  statsQuery,
+  statsSchema,
+  targetSchema,
+  taskListQuery,
+  taskSchema,
+} from '../../../contracts/inspections-api.ts'
+import type { ZodApp } from '../../kernel/http/server.ts'
+import {
+  commitDraw,
+  drawRecordText,
+  getDraw,
+  listDraws,
+  publishDraw,
+  revealObserver,
+  runCommittedDraw,
+} from './draws.service.ts'
+import {
+  createInspector,
+  createItem,
+  declareConflict,
+  importDirectory,
+  listDirectory,
+  listInspectors,
+  listItems,
+} from './lists.service.ts'
+import { createPlan, createTask, findTask, listPlans, listTasks } from './plans.service.ts'
+import { listTargets, publishResult, recordResult, reviewResult, statistics } from './results.service.ts'
+
+const tags = ['inspections']
+
+export function inspectionsRoutes(app: ZodApp) {
+  // ---- Lists (一单两库) ----
+  app.get(
+    '/api/inspections/items',
+    {
+      config: { permission: 'inspection.read' },
+      schema: { tags, summary: '抽查事项清单', response: { 200: z.array(inspectionItemSchema) } },
+    },
+    async (request) => listItems(request.readContext()),
+  )
+  app.post(
+    '/api/inspections/items',
+    {
+      config: { permission: 'inspection.plan' },
+      schema: { tags, body: createItemRequest, response: { 201: inspectionItemSchema } },
+    },
+    async (request, reply) => reply.code(201).send(await request.write((c) => createItem(c, request.body))),
+  )
+  app.get(
+    '/api/inspections/directory',
+    {
+      config: { permission: 'inspection.read' },
+      schema: {
+        tags,
+        summary: '检查对象名录库 (scoped)',
+        querystring: directoryQuery,
+        response: { 200: pageOf(directoryEntrySchema) },
+      },
+    },
+    async (request) => listDirectory(request.readContext(), request.query),
+  )
+  app.post(
+    '/api/inspections/directory/import',
+    {
+      config: { permission: 'inspection.plan' },
+      bodyLimit: 30 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Import the entity directory from Excel/CSV (all or nothing)',
+        body: importDirectoryRequest,
+        response: { 200: importDirectoryResponse },
+      },
+    },
+    async (request) => request.write((c) => importDirectory(c, request.body)),
+  )
+  app.get(
+    '/api/inspections/inspectors',
+    {
+      config: { permission: 'inspection.read' },
+      schema: { tags, summary: '执法检查人员名录库', response: { 200: z.array(inspectorSchema) } },
+    },
+    async (request) => listInspectors(request.readContext()),
+  )
+  app.post(
+    '/api/inspections/inspectors',
+    {
+      config: { permission: 'inspection.plan' },
+      schema: { tags, body: createInspectorRequest, response: { 201: inspectorSchema } },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await request.write((c) => createInspector(c, request.body))),
+  )
+  app.post(
+    '/api/inspections/inspectors/:id/conflicts',
+    {
+      config: { permission: 'inspection.plan' },
+      schema: {
+        tags,
+        summary: 'Declare a conflict of interest (回避)',
+        params: idParams,
+        body: declareConflictRequest,
+        response: { 200: inspectorSchema },
+      },
+    },
+    async (request) => request.write((c) => declareConflict(c, request.params.id, request.body)),
+  )
+
+  // ---- Plans and tasks ----
+  app.get(
+    '/api/inspections/plans',
+    { config: { permission: 'inspection.read' }, schema: { tags, response: { 200: z.array(planSchema) } } },
+    async (request) => listPlans(request.readContext()),
+  )
+  app.post(
+    '/api/inspections/plans',
+    {
+      config: { permission: 'inspection.plan' },
+      schema: { tags, body: createPlanRequest, response: { 201: planSchema } },
+    },
+    async (request, reply) => reply.code(201).send(await request.write((c) => createPlan(c, request.body))),
+  )
+  app.post(
+    '/api/inspections/plans/:id/tasks',
+    {
+      config: { permission: 'inspection.plan' },
+      schema: { tags, params: idParams, body: createTaskRequest, response: { 201: taskSchema } },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await request.write((c) => createTask(c, request.params.id, request.body))),
+  )
+  app.get(
+    '/api/inspections/tasks',
+    {
+      config: { permission: 'inspection.read' },
+      schema: { tags, querystring: taskListQuery, response: { 200: pageOf(taskSchema) } },
+    },
+    async (request) => listTasks(request.readContext(), request.query),
+  )
+  app.get(
+    '/api/inspections/tasks/:id',
+    {
+      config: { permission: 'inspection.read' },
+      schema: { tags, params: idParams, response: { 200: taskSchema } },
+    },
+    async (request) => {
+      const { row: _row, ...task } = await findTask(request.readContext(), request.params.id)
+      return task
+    },
+  )
+
+  // ---- The draw ----
+  app.post(
+    '/api/inspections/tasks/:id/draw',
+    {
+      config: { permission: 'inspection.plan' },
+      schema: {
+        tags,
+        summary: 'Commit to the draw inputs and announce the randomness (drand round, observers)',
+        params: idParams,
+        body: commitDrawRequest,
+        response: { 201: drawSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await request.write((c) => commitDraw(c, request.params.id, request.body))),
+  )
+  app.get(
+    '/api/inspections/draws',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Draws: published ones for the public; staff also their scope’s',
+        querystring: drawListQuery,
+        response: { 200: pageOf(drawSchema) },
+      },
+    },
+    async (request) => listDraws(request.readContext(), request.query),
+  )
+  app.get(
+    '/api/inspections/draws/:id',
+    { config: { public: true }, schema: { tags, params: idParams, response: { 200: drawSchema } } },
+    async (request) => getDraw(request.readContext(), request.params.id),
+  )
+  app.get(
+    '/api/inspections/draws/:id/record',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'The draw record (zhibao-draw-record/1), verbatim; public once published',
+        params: idParams,
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .send(await drawRecordText(request.readContext(), request.params.id)),
+  )
+  app.post(
+    '/api/inspections/draws/:id/reveals',
+    {
+      config: { permission: 'inspection.plan' },
+      schema: {
+        tags,
+        summary: 'An observer reveals their value',
+        params: idParams,
+        body: revealRequest,
+        response: { 200: drawSchema },
+      },
+    },
+    async (request) => request.write((c) => revealObserver(c, request.params.id, request.body)),
+  )
+  app.post(
+    '/api/inspections/draws/:id/run',
+    {
+      config: { permission: 'inspection.plan' },
+      schema: {
+        tags,
+        summary: 'Enter the drand randomness, derive the seed and run the draw',
+        params: idParams,
+        body: runDrawRequest,
+        response: { 200: drawSchema },
+      },
+    },
+    async (request) => request.write((c) => runCommittedDraw(c, request.params.id, request.body)),
+  )
+  app.post(
+    '/api/inspections/draws/:id/publish',
+    {
+      config: { permission: 'inspection.publish' },
+      schema: { tags, params: idParams, response: { 200: drawSchema } },
+    },
+    async (request) => request.write((c) => publishDraw(c, request.params.id)),
+  )
+  app.get(
+    '/api/inspections/draws/:id/targets',
+    {
+      config: { public: true },
+      schema: { tags, params: idParams, response: { 200: z.array(targetSchema) } },
+    },
+    async (request) => listTargets(request.readContext(), request.params.id),
+  )
+
+  // ---- Results ----
+  app.put(
+    '/api/inspections/targets/:id/result',
+    {
+      config: { permission: 'inspection.result' },
+      schema: { tags, params: idParams, body: recordResultRequest, response: { 200: targetSchema } },
+    },
+    async (request) => request.write((c) => recordResult(c, request.params.id, request.body)),
+  )
+  app.post(
+    '/api/inspections/targets/:id/review',
+    {
+      config: { permission: 'inspection.review' },
+      schema: {
+        tags,
+        summary: '法制审核',
+        params: idParams,
+        body: reviewRequest,
+        response: { 200: targetSchema },
+      },
+    },
+    async (request) => request.write((c) => reviewResult(c, request.params.id, request.body)),
+  )
+  app.post(
+    '/api/inspections/targets/:id/publish',
+    {
+      config: { permission: 'inspection.publish' },
+      schema: { tags, params: idParams, response: { 200: targetSchema } },
+    },
+    async (request) => request.write((c) => publishResult(c, request.params.id)),
+  )
+  app.get(
+    '/api/inspections/stats',
+    {
+      config: { permission: 'inspection.read' },
+      schema: { tags, querystring: statsQuery, response: { 200: statsSchema } },
+    },
+    async (request) => statistics(request.readContext(), request.query),
+  )
+}

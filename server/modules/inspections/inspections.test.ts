@@ -1,0 +1,507 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { STATE_COUNCIL_SCHEDULES, WorkingDayCalendar } from '../../../contracts/calendar/index.ts'
+import { computeUsccCheckChar } from '../../../contracts/identifiers/index.ts'
+import {
+  commitInputs,
+  type DrawRecord,
+  DrawRecordSchema,
+  observerCommitment,
+  verifyDrawRecord,
+} from '../../../contracts/inspections/draw/index.ts'
+import type { InspectionDraw, InspectionTarget, InspectionTask } from '../../../contracts/inspections-api.ts'
+import { fixedClock } from '../../kernel/clock.ts'
+import { createTestApp, type Session, type TestApp } from '../../testing/harness.ts'
+import { quicknetRound } from './draws.service.ts'
+
+const clock = fixedClock('2026-05-06T02:00:00.000Z')
+const OBSERVER = { name: '区纪委监委派驻组', value: '0f1e2d3c4b5a69788796a5b4c3d2e1f0' }
+const RANDOMNESS = 'b2fc21325a24904a6a9e81a6c63f65f6cec3f0b2400df3f4a56b214770e9ccca'
+const uscc = (i: number) => {
+  const first17 = `91320583MA1KT${String(i).padStart(4, '0')}`
+  return first17 + computeUsccCheckChar(first17)
+}
+
+describe('double-random inspections (双随机、一公开)', () => {
+  let t: TestApp
+  let city: Session
+  let gusu: Session
+  let kunshan: Session
+  let orgs: Map<string, string>
+  let items: Map<string, string>
+  const round = () => quicknetRound(clock.now()) + 1000
+
+  const api = async (
+    method: string,
+    url: string,
+    as: Session | undefined,
+    payload?: object,
+    status = 200,
+  ) => {
+    const response = await t.request({ method: method as 'GET', url, as, payload })
+    expect(response.statusCode, `${method} ${url}: ${response.body}`).toBe(status)
+    return response.json()
+  }
+  const csv = (rows: string[][]) =>
+    Buffer.from(
+      ['统一社会信用代码,名称,所属区县,行业类别,信用等级,重点企业', ...rows.map((r) => r.join(','))].join(
+        '\n',
+      ),
+    ).toString('base64')
+  const countDraws = async () =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom('inspection_draws')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
+
+  /** A Kunshan plan with its own items, inspectors and 20 entities (credit A/B alternating). */
+  let plan: { id: string }
+  let taskSeq = 0
+  const newTask = async (overrides: Record<string, unknown> = {}): Promise<InspectionTask> =>
+    api(
+      'POST',
+      `/api/inspections/plans/${plan.id}/tasks`,
+      kunshan,
+      {
+        code: `KS-2026-T${++taskSeq}`,
+        title: `昆山抽查任务 ${taskSeq}`,
+        itemIds: [items.get('ks-trademark')!],
+        population: { districts: [], categories: ['制造业'], creditLevels: [], keyEnterprisesOnly: false },
+        stratifyBy: ['credit'],
+        strata: [
+          { stratum: 'A', ratio: '0.2' },
+          { stratum: 'B', count: 3 },
+        ],
+        agencyIds: [orgs.get('samr-kunshan')],
+        periodStart: '2026-06-01',
+        periodEnd: '2026-09-30',
+        ...overrides,
+      },
+      201,
+    )
+  const commit = (task: InspectionTask, status = 201) =>
+    api(
+      'POST',
+      `/api/inspections/tasks/${task.id}/draw`,
+      kunshan,
+      {
+        drandRound: round(),
+        observers: [{ name: OBSERVER.name, commitment: observerCommitment(OBSERVER.value) }],
+      },
+      status,
+    )
+  const completeDraw = async (task: InspectionTask): Promise<InspectionDraw> => {
+    const draw = (await commit(task)) as InspectionDraw
+    await api('POST', `/api/inspections/draws/${draw.id}/reveals`, kunshan, {
+      observer: OBSERVER.name,
+      value: OBSERVER.value,
+    })
+    return api('POST', `/api/inspections/draws/${draw.id}/run`, kunshan, {
+      drand: { round: draw.drandRound, randomness: RANDOMNESS },
+    })
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock, env: { SESSION_TTL_HOURS: '720' } })
+    const list = (await t.request({ method: 'GET', url: '/api/organizations' })).json() as {
+      id: string
+      code: string
+    }[]
+    orgs = new Map(list.map((o) => [o.code, o.id]))
+    city = await t.login('officer')
+    gusu = await t.login('officer.gusu')
+    kunshan = await t.login('officer.kunshan')
+    items = new Map()
+    for (const [code, review] of [
+      ['ks-trademark', false],
+      ['ks-patent', true],
+    ] as const) {
+      const item = await api(
+        'POST',
+        '/api/inspections/items',
+        city,
+        {
+          code,
+          name: code,
+          legalBasis: '《商标法》第四十九条',
+          method: 'onSite',
+          agencyId: orgs.get('samr-kunshan'),
+          requiredQualifications: ['law-enforcement'],
+          legalReview: review,
+        },
+        201,
+      )
+      items.set(code, item.id)
+    }
+    const rows = Array.from({ length: 20 }, (_, i) => [
+      uscc(i),
+      `昆山测试制造有限公司${i}`,
+      'kunshan',
+      '制造业',
+      i % 2 ? 'B' : 'A',
+      i === 3 ? '是' : '否',
+    ])
+    const imported = await api('POST', '/api/inspections/directory/import', kunshan, {
+      format: 'csv',
+      content: csv(rows),
+    })
+    expect(imported).toEqual({ rows: 20, created: 20, updated: 0 })
+    for (let i = 0; i < 6; i++)
+      await api(
+        'POST',
+        '/api/inspections/inspectors',
+        kunshan,
+        {
+          name: `昆山检查员${i}`,
+          badge: `KS${String(i).padStart(4, '0')}`,
+          agencyId: orgs.get('samr-kunshan'),
+          districtId: orgs.get('kunshan'),
+          qualifications: ['law-enforcement'],
+          capacity: 5,
+        },
+        201,
+      )
+    plan = await api(
+      'POST',
+      '/api/inspections/plans',
+      kunshan,
+      { year: 2026, title: '昆山市2026年度抽查计划', districtId: orgs.get('kunshan') },
+      201,
+    )
+  })
+  afterAll(() => t.close())
+
+  it('serves the demo plan’s published draw to the public, and its record verifies', async () => {
+    const list = await api('GET', '/api/inspections/draws', undefined)
+    expect(list.items.length).toBeGreaterThanOrEqual(1)
+    const demo = list.items.find((d: InspectionDraw) => d.taskCode === 'SZ-2026-IP-01')
+    expect(demo).toMatchObject({ published: true, demo: true, status: 'drawn' })
+    const record = await api('GET', `/api/inspections/draws/${demo.id}/record`, undefined)
+    expect(verifyDrawRecord(record)).toEqual({ ok: true })
+    // Inspectors' personal data in the record: name and badge (plus what the draw needs), nothing else.
+    for (const r of (record as DrawRecord).inputs.inspectors)
+      expect(Object.keys(r).sort()).toEqual(['agency', 'badge', 'capacity', 'name', 'qualifications'])
+    const targets = (await api(
+      'GET',
+      `/api/inspections/draws/${demo.id}/targets`,
+      undefined,
+    )) as InspectionTarget[]
+    expect(targets.length).toBe(record.result.targets.length)
+    const published = targets.find((x) => x.published)!
+    expect(published.outcome).toBe('noProblem')
+    expect(published.enteredBy).toBe('张执法')
+    expect(published.publishedBy).toBe('张执法')
+    expect(published.inspectors).toHaveLength(2)
+    // An entered but unpublished result is not shown to the public.
+    expect(targets.filter((x) => !x.published).every((x) => x.outcome === null)).toBe(true)
+  })
+
+  it('imports the directory all or nothing, with an error per bad cell by row', async () => {
+    const bad = uscc(99).slice(0, 17) + (uscc(99).endsWith('0') ? '1' : '0')
+    const response = await t.request({
+      method: 'POST',
+      url: '/api/inspections/directory/import',
+      as: kunshan,
+      payload: {
+        format: 'csv',
+        content: csv([
+          [uscc(50), '好企业', 'kunshan', '制造业', 'A', '否'],
+          [bad, '坏企业', 'kunshan', '制造|业', 'E', '否'],
+          [uscc(51), '外区企业', 'gusu', '制造业', 'A', '否'],
+        ]),
+      },
+    })
+    expect(response.statusCode).toBe(400)
+    const paths = (response.json().errors as { path: string }[]).map((e) => e.path)
+    expect(paths).toEqual(
+      expect.arrayContaining(['rows.3.uscc', 'rows.3.category', 'rows.3.creditLevel', 'rows.4.district']),
+    )
+    expect(paths).not.toContain('rows.2.uscc')
+    const found = await t.database.db
+      .selectFrom('entities')
+      .select('id')
+      .where('uscc', '=', uscc(50))
+      .executeTakeFirst()
+    expect(found).toBeUndefined()
+  })
+
+  it('commits, reveals, draws and publishes through the API; the record reproduces and names the commitment', async () => {
+    const task = await newTask()
+    const committed = (await commit(task)) as InspectionDraw
+    expect(committed.status).toBe('committed')
+    expect(committed.commitment).toMatch(/^[0-9a-f]{64}$/)
+    // The record is not public before the draw is published.
+    expect(
+      (await t.request({ method: 'GET', url: `/api/inspections/draws/${committed.id}/record` })).statusCode,
+    ).toBe(404)
+    // A wrong reveal is refused and changes nothing.
+    const wrong = await t.request({
+      method: 'POST',
+      url: `/api/inspections/draws/${committed.id}/reveals`,
+      as: kunshan,
+      payload: { observer: OBSERVER.name, value: 'ff'.repeat(16) },
+    })
+    expect(wrong.statusCode).toBe(422)
+    expect(wrong.json().code).toBe('inspection_reveal_mismatch')
+    // Running before the observer revealed: a clear error, nothing drawn.
+    const early = await t.request({
+      method: 'POST',
+      url: `/api/inspections/draws/${committed.id}/run`,
+      as: kunshan,
+      payload: { drand: { round: committed.drandRound, randomness: RANDOMNESS } },
+    })
+    expect(early.json().code).toBe('inspection_reveal_missing')
+    await api('POST', `/api/inspections/draws/${committed.id}/reveals`, kunshan, {
+      observer: OBSERVER.name,
+      value: OBSERVER.value,
+    })
+    const mismatch = await t.request({
+      method: 'POST',
+      url: `/api/inspections/draws/${committed.id}/run`,
+      as: kunshan,
+      payload: { drand: { round: committed.drandRound! + 1, randomness: RANDOMNESS } },
+    })
+    expect(mismatch.json().code).toBe('inspection_drand_round_mismatch')
+    const drawn = await api('POST', `/api/inspections/draws/${committed.id}/run`, kunshan, {
+      drand: { round: committed.drandRound, randomness: RANDOMNESS },
+    })
+    expect(drawn.status).toBe('drawn')
+    expect(drawn.targetCount).toBe(2 + 3) // ceil(0.2 × 10) in A, 3 in B
+    await api('POST', `/api/inspections/draws/${committed.id}/publish`, kunshan)
+    const record = (await api(
+      'GET',
+      `/api/inspections/draws/${committed.id}/record`,
+      undefined,
+    )) as DrawRecord
+    expect(DrawRecordSchema.parse(record)).toBeTruthy()
+    expect(record.commitment).toBe(committed.commitment)
+    expect(verifyDrawRecord(record)).toEqual({ ok: true })
+    expect(record.result.targets.every((x) => x.inspectors.length === 2)).toBe(true)
+    // Any change to a committed input changes the commitment.
+    const changed = structuredClone(record.inputs)
+    changed.entities[0]!.attributes.credit = changed.entities[0]!.attributes.credit === 'A' ? 'B' : 'A'
+    expect(commitInputs(changed)).not.toBe(record.commitment)
+    // A second draw of the same task is refused (no silent re-draws).
+    const again = await t.request({
+      method: 'POST',
+      url: `/api/inspections/tasks/${task.id}/draw`,
+      as: kunshan,
+      payload: { drandRound: round(), observers: [] },
+    })
+    expect(again.json().code).toBe('inspection_task_not_draft')
+  })
+
+  it('is reproducible: two tasks with the same rules and randomness draw the same targets, and entities inspected within 12 months are excluded', async () => {
+    const a = await completeDraw(await newTask({ code: 'KS-REPRO' }))
+    const recordA = (await api('GET', `/api/inspections/draws/${a.id}/record`, kunshan)) as DrawRecord
+    // Re-running the same committed inputs with the same randomness gives the same record.
+    expect(verifyDrawRecord(recordA)).toEqual({ ok: true })
+    // Entering a result excludes that entity from the next draw of the same item.
+    const targets = (await api(
+      'GET',
+      `/api/inspections/draws/${a.id}/targets`,
+      kunshan,
+    )) as InspectionTarget[]
+    await api('PUT', `/api/inspections/targets/${targets[0]!.id}/result`, kunshan, { outcome: 'noProblem' })
+    const b = await commit(await newTask())
+    const inputs = (
+      await t.database.db
+        .selectFrom('inspection_draws')
+        .select('inputs')
+        .where('id', '=', b.id)
+        .executeTakeFirstOrThrow()
+    ).inputs
+    const excluded = (JSON.parse(inputs) as DrawRecord['inputs']).entities.filter((e) => e.excluded !== null)
+    expect(excluded.map((e) => e.id)).toContain(targets[0]!.uscc)
+    expect(excluded.every((e) => e.excluded === 'inspectedWithin12Months')).toBe(true)
+  })
+
+  it('refuses impossible draws with a clear error and stores nothing', async () => {
+    const before = await countDraws()
+    // Empty population: no entity in that category.
+    const empty = await newTask({
+      population: {
+        districts: [],
+        categories: ['不存在的行业'],
+        creditLevels: [],
+        keyEnterprisesOnly: false,
+      },
+    })
+    const r1 = await t.request({
+      method: 'POST',
+      url: `/api/inspections/tasks/${empty.id}/draw`,
+      as: kunshan,
+      payload: { drandRound: round(), observers: [] },
+      headers: { 'accept-language': 'en' },
+    })
+    expect(r1.statusCode).toBe(422)
+    expect(r1.json()).toMatchObject({
+      code: 'inspection_draw_empty_population',
+      title: expect.stringContaining('no eligible entity'),
+    })
+    // Too few inspectors: three per target, but only the agency's roster of one district.
+    const few = await newTask({ agencyIds: [orgs.get('samr-wujiang')] })
+    const r2 = await t.request({
+      method: 'POST',
+      url: `/api/inspections/tasks/${few.id}/draw`,
+      as: kunshan,
+      payload: { drandRound: round(), observers: [] },
+    })
+    expect(r2.json().code).toBe('inspection_draw_insufficient_inspectors')
+    expect(r2.json().title).toContain('检查人员不足')
+    expect(await countDraws()).toBe(before)
+    const status = await api('GET', `/api/inspections/tasks/${few.id}`, kunshan)
+    expect(status.status).toBe('draft')
+  })
+
+  it('a conflict that leaves a drawn target with too few inspectors fails the run: no targets, no record', async () => {
+    // One entity, drawn with certainty; six inspectors, five of them conflicted with it.
+    const lone = uscc(200)
+    await api('POST', '/api/inspections/directory/import', kunshan, {
+      format: 'csv',
+      content: csv([[lone, '孤例企业', 'kunshan', '孤例', 'C', '否']]),
+    })
+    const inspectors = (await api('GET', '/api/inspections/inspectors', kunshan)) as {
+      id: string
+      badge: string
+    }[]
+    for (const r of inspectors.filter((x) => x.badge.startsWith('KS')).slice(0, 5))
+      await api('POST', `/api/inspections/inspectors/${r.id}/conflicts`, kunshan, {
+        uscc: lone,
+        reason: '亲属关系',
+      })
+    const task = await newTask({
+      population: { districts: [], categories: ['孤例'], creditLevels: [], keyEnterprisesOnly: false },
+      strata: [{ stratum: 'C', count: 1 }],
+    })
+    const draw = (await commit(task)) as InspectionDraw
+    await api('POST', `/api/inspections/draws/${draw.id}/reveals`, kunshan, {
+      observer: OBSERVER.name,
+      value: OBSERVER.value,
+    })
+    const run = await t.request({
+      method: 'POST',
+      url: `/api/inspections/draws/${draw.id}/run`,
+      as: kunshan,
+      payload: { drand: { round: draw.drandRound, randomness: RANDOMNESS } },
+    })
+    expect(run.statusCode).toBe(422)
+    expect(run.json()).toMatchObject({
+      code: 'inspection_draw_target_unassignable',
+      detail: { reason: 'targetUnassignable' },
+    })
+    const row = await t.database.db
+      .selectFrom('inspection_draws')
+      .selectAll()
+      .where('id', '=', draw.id)
+      .executeTakeFirstOrThrow()
+    expect(row.status).toBe('committed')
+    expect(row.record).toBeNull()
+    const targets = await t.database.db
+      .selectFrom('inspection_targets')
+      .select('id')
+      .where('draw_id', '=', draw.id)
+      .execute()
+    expect(targets).toHaveLength(0)
+  })
+
+  it('sets the publication deadline 20 working days after the result on the holiday calendar, reviews and publishes', async () => {
+    const draw = await completeDraw(await newTask({ itemIds: [items.get('ks-patent')!] }))
+    await api('POST', `/api/inspections/draws/${draw.id}/publish`, kunshan)
+    const [first, second] = (await api(
+      'GET',
+      `/api/inspections/draws/${draw.id}/targets`,
+      kunshan,
+    )) as InspectionTarget[]
+    // 2026-09-25 + 20 working days crosses the National Day holiday (rules.md §10).
+    const entered = await api('PUT', `/api/inspections/targets/${first!.id}/result`, kunshan, {
+      outcome: 'problemFound',
+      notes: '未按规定标注专利标识',
+      evidenceRefs: ['现场照片 3 张'],
+      resultOn: '2026-09-25',
+    })
+    expect(entered.publishDue).toBe(
+      new WorkingDayCalendar(STATE_COUNCIL_SCHEDULES).addWorkingDays('2026-09-25', 20),
+    )
+    expect(entered.publishDue).toBe('2026-10-29')
+    expect(entered.reviewStatus).toBe('pending')
+    const early = await t.request({
+      method: 'POST',
+      url: `/api/inspections/targets/${first!.id}/publish`,
+      as: kunshan,
+    })
+    expect(early.json().code).toBe('inspection_publish_not_ready')
+    const self = await t.request({
+      method: 'POST',
+      url: `/api/inspections/targets/${first!.id}/review`,
+      as: kunshan,
+      payload: { approved: true },
+    })
+    expect(self.json().code).toBe('inspection_review_self')
+    await api('POST', `/api/inspections/targets/${first!.id}/review`, city, { approved: true })
+    const published = await api('POST', `/api/inspections/targets/${first!.id}/publish`, kunshan)
+    expect(published).toMatchObject({
+      published: true,
+      enteredBy: '周执法（昆山）',
+      reviewedBy: '张执法',
+      publishedBy: '周执法（昆山）',
+    })
+    // A published result can no longer change.
+    const change = await t.request({
+      method: 'PUT',
+      url: `/api/inspections/targets/${first!.id}/result`,
+      as: kunshan,
+      payload: { outcome: 'noProblem' },
+    })
+    expect(change.json().code).toBe('inspection_result_published')
+    await api('PUT', `/api/inspections/targets/${second!.id}/result`, kunshan, {
+      outcome: 'noProblem',
+      resultOn: '2026-04-01',
+    })
+    const stats = await api('GET', `/api/inspections/stats?planId=${plan.id}`, kunshan)
+    expect(stats.byItem.find((x: { itemId: string }) => x.itemId === 'ks-patent')).toMatchObject({
+      problems: 1,
+    })
+    expect(stats.publication.publishedOnTime).toBeGreaterThanOrEqual(1)
+    expect(stats.publication.overdue).toBeGreaterThanOrEqual(1) // 2026-04-01 + 20 WD passed before 2026-05-06
+    expect(stats.strata.length).toBeGreaterThan(0)
+  })
+
+  it('keeps each district to its own tasks; the public sees only published draws', async () => {
+    const tasks = await api('GET', '/api/inspections/tasks?pageSize=200', kunshan)
+    expect(tasks.items.length).toBeGreaterThan(0)
+    const gusuTasks = await api('GET', '/api/inspections/tasks?pageSize=200', gusu)
+    expect(gusuTasks.items.some((x: InspectionTask) => x.code.startsWith('KS-'))).toBe(false)
+    const one = tasks.items[0] as InspectionTask
+    expect(
+      (await t.request({ method: 'GET', url: `/api/inspections/tasks/${one.id}`, as: gusu })).statusCode,
+    ).toBe(404)
+    const write = await t.request({
+      method: 'POST',
+      url: `/api/inspections/plans/${plan.id}/tasks`,
+      as: gusu,
+      payload: {
+        code: 'X',
+        title: 'x',
+        itemIds: ['x'],
+        stratifyBy: ['credit'],
+        strata: [{ stratum: 'A', count: 1 }],
+        agencyIds: ['x'],
+        periodStart: '2026-01-01',
+        periodEnd: '2026-02-01',
+      },
+    })
+    expect(write.statusCode).toBe(404)
+    const publicList = await api('GET', '/api/inspections/draws?pageSize=200', undefined)
+    expect(publicList.items.every((d: InspectionDraw) => d.published)).toBe(true)
+    const staffList = await api('GET', '/api/inspections/draws?pageSize=200', kunshan)
+    expect(staffList.items.some((d: InspectionDraw) => !d.published)).toBe(true)
+    expect((await t.request({ method: 'GET', url: '/api/inspections/tasks' })).statusCode).toBe(401)
+    expect((await t.request({ method: 'POST', url: `/api/inspections/plans`, payload: {} })).statusCode).toBe(
+      401,
+    )
+  })
+})
