@@ -3,6 +3,13 @@ import { auditVerifyCommand } from './audit-verify.ts'
 import { createUserCommand } from './create-user.ts'
 import { migrateCommand } from './migrate.ts'
 import { seedCommand } from './seed.ts'
+import { verifyDrawCommand } from './verify-draw.ts'
 
 /** Every command of `zhibao`, in the order `zhibao help` lists them; a new command is one line here. */
-export const commands: CliCommand[] = [migrateCommand, seedCommand, createUserCommand, auditVerifyCommand]
+export const commands: CliCommand[] = [
+  migrateCommand,
+  seedCommand,
+  createUserCommand,
+  auditVerifyCommand,
+  verifyDrawCommand,
+]
