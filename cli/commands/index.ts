@@ -2,8 +2,10 @@ import type { CliCommand } from '../registry.ts'
 import { auditVerifyCommand } from './audit-verify.ts'
 import { createUserCommand } from './create-user.ts'
 import { migrateCommand } from './migrate.ts'
+import { monitorCommand } from './monitor.ts'
 import { seedCommand } from './seed.ts'
 import { verifyDrawCommand } from './verify-draw.ts'
+import { verifyCommand } from './verify.ts'
 
 /** Every command of `zhibao`, in the order `zhibao help` lists them; a new command is one line here. */
 export const commands: CliCommand[] = [
@@ -12,4 +14,6 @@ export const commands: CliCommand[] = [
   createUserCommand,
   auditVerifyCommand,
   verifyDrawCommand,
+  verifyCommand,
+  monitorCommand,
 ]

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { base64Encode, parseCheckpoint, parseNote, verifyReceipt } from '../../contracts/evidence/index.ts'
+import { type CliCommand, EXIT, UsageError } from '../registry.ts'
+
+/** Verifier keys from `--vkey` strings and `--vkey-file` files (one vkey a line, `#` comments). */
+export function collectVerifierKeys(values: { vkey?: string[]; 'vkey-file'?: string[] }): string[] {
+  const keys = [...(values.vkey ?? [])]
+  for (const file of values['vkey-file'] ?? []) {
+    for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+      const t = line.trim()
+      if (t && !t.startsWith('#')) keys.push(t)
+    }
+  }
+  return keys
+}
+
+/** SHA-256 and size of a file, streamed (evidence files may be large). */
+async function digestFile(file: string): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256')
+  let size = 0
+  for await (const chunk of fs.createReadStream(file)) {
+    hash.update(chunk as Buffer)
+    size += (chunk as Buffer).length
+  }
+  return { sha256: hash.digest('hex'), size }
+}
+
+const REASONS: Record<string, string> = {
+  receiptMalformed: 'the receipt is not a valid receipt JSON document',
+  proofMalformed: 'the inclusion proof is malformed or does not match the receipt',
+  checkpointMalformed: 'the checkpoint is malformed',
+  unknownKey: 'the checkpoint is not signed by any of the given log keys',
+  signature: 'a checkpoint signature is invalid (the checkpoint was altered)',
+  originMismatch: 'the checkpoint belongs to another log',
+  entryMalformed: 'the entry is not a canonical deposit entry',
+  rootMismatch: 'the entry and proof do not lead to the signed root (receipt altered)',
+  fileNotInEntry: 'the file is not one of the deposited files (altered or different file)',
+}
+
+export const verifyCommand: CliCommand = {
+  name: 'verify',
+  usage: 'zhibao verify <receipt.json> [file…] (--vkey <vkey> | --vkey-file <file>)…',
+  summary: 'Verify an evidence receipt (and files) offline against the log key; exit 1 on failure',
+  async run({ args, out, err }) {
+    let parsed: ReturnType<
+      typeof parseArgs<{
+        options: { vkey: { type: 'string'; multiple: true }; 'vkey-file': { type: 'string'; multiple: true } }
+        allowPositionals: true
+      }>
+    >
+    try {
+      parsed = parseArgs({
+        args,
+        options: {
+          vkey: { type: 'string', multiple: true },
+          'vkey-file': { type: 'string', multiple: true },
+        },
+        allowPositionals: true,
+        strict: true,
+      })
+    } catch (error) {
+      throw new UsageError((error as Error).message)
+    }
+    const [receiptFile, ...files] = parsed.positionals
+    if (!receiptFile) throw new UsageError('give the receipt file')
+    const verifierKeys = collectVerifierKeys(parsed.values)
+    if (verifierKeys.length === 0)
+      throw new UsageError('give the log key with --vkey or --vkey-file (the trust root)')
+    const receipt = fs.readFileSync(receiptFile, 'utf8')
+    const digests = await Promise.all(files.map(digestFile))
+    let result: ReturnType<typeof verifyReceipt>
+    try {
+      result = verifyReceipt({ receipt, verifierKeys, files: digests })
+    } catch (error) {
+      err(`verification failed: bad verifier key: ${(error as Error).message}`)
+      return EXIT.failed
+    }
+    if (!result.ok) {
+      err(`verification FAILED (${result.reason}): ${REASONS[result.reason] ?? ''} — ${result.detail}`)
+      return EXIT.failed
+    }
+    const note = parseNote(JSON.parse(receipt).checkpoint)
+    const checkpoint = parseCheckpoint(note.text)
+    const keys = result.verifiedBy.map((k) => `${k.name}+${k.keyId}`).join(', ')
+    const where = `as entry ${result.index} of the log ${result.origin} whose checkpoint (size ${result.treeSize}, root ${base64Encode(checkpoint.rootHash)}) is signed by key ${keys}`
+    if (files.length === 0) {
+      out(
+        `OK: the entry (${result.entry.blobs.length} file(s)) was deposited at ${result.entry.receivedAt}, ${where}`,
+      )
+    }
+    for (const [i, file] of files.entries()) {
+      out(
+        `OK: this exact file ${path.basename(file)} (sha256 ${digests[i]!.sha256}) was deposited at ${result.entry.receivedAt}, ${where}`,
+      )
+    }
+    return EXIT.ok
+  },
+}
