@@ -47,6 +47,7 @@ export const PERMISSIONS = [
   'inspection.result',
   'inspection.review',
   'inspection.publish',
+  'registry.manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -66,6 +67,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'registration.review',
     'entity.manage',
     'content.manage',
+    'registry.manage',
     'user.read',
     'case.read',
     'case.handle',
@@ -100,6 +102,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.read',
     'entity.manage',
     'content.manage',
+    'registry.manage',
     'calendar.manage',
     'deadlineRule.manage',
     'case.read',

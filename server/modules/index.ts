@@ -7,6 +7,7 @@ import { entitiesModule } from './entities/module.ts'
 import { evidenceModule } from './evidence/index.ts'
 import { inspectionsModule } from './inspections/index.ts'
 import { platformModule } from './platform/index.ts'
+import { registryModule } from './registry/index.ts'
 
 /**
  * The modules the platform runs, in the order their demo data loads. Identity is wired by the
@@ -21,4 +22,5 @@ export const modules: AppModule[] = [
   inspectionsModule,
   cockpitModule,
   evidenceModule,
+  registryModule,
 ]

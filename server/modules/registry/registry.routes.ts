@@ -1,0 +1,142 @@
+import { z } from 'zod'
+import { idParams, pageOf } from '../../../contracts/common.ts'
+import {
+  assetInput,
+  assetListQuery,
+  assetSchema,
+  importResultSchema,
+  keyEnterpriseInput,
+  keyEnterpriseSchema,
+  registryImportJson,
+} from '../../../contracts/registry.ts'
+import { readTable } from '../../kernel/documents/tables.ts'
+import { AppError, kernelErrors } from '../../kernel/errors.ts'
+import type { ZodApp } from '../../kernel/http/server.ts'
+import { registryErrors } from './errors.ts'
+import { jsonItems, tableItems } from './import.ts'
+import {
+  addKeyEnterprise,
+  createAsset,
+  getAsset,
+  type ImportItem,
+  importAssets,
+  listAssets,
+  listKeyEnterprises,
+  publishAsset,
+} from './registry.service.ts'
+
+export function registryRoutes(app: ZodApp) {
+  app.get(
+    '/api/registry/assets',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['registry'],
+        summary: 'Registered IP assets: published ones, and for staff and holders those in their scope',
+        querystring: assetListQuery,
+        response: { 200: pageOf(assetSchema) },
+      },
+    },
+    async (request) => listAssets(request.readContext(), request.query),
+  )
+  app.get(
+    '/api/registry/assets/:id',
+    {
+      config: { public: true },
+      schema: { tags: ['registry'], params: idParams, response: { 200: assetSchema } },
+    },
+    async (request) => getAsset(request.readContext(), request.params.id),
+  )
+  app.post(
+    '/api/registry/assets',
+    {
+      config: { permission: 'registry.manage' },
+      schema: { tags: ['registry'], body: assetInput, response: { 201: assetSchema } },
+    },
+    async (request, reply) => reply.code(201).send(await request.write((c) => createAsset(c, request.body))),
+  )
+  app.post(
+    '/api/registry/assets/:id/publication',
+    {
+      config: { permission: 'registry.manage' },
+      schema: {
+        tags: ['registry'],
+        params: idParams,
+        body: z.object({ published: z.boolean() }),
+        response: { 200: assetSchema },
+      },
+    },
+    async (request) => request.write((c) => publishAsset(c, request.params.id, request.body.published)),
+  )
+  app.post(
+    '/api/registry/imports',
+    {
+      config: { permission: 'registry.manage' },
+      schema: {
+        tags: ['registry'],
+        summary:
+          'Import assets from CSV, Excel (multipart field "file") or the registry JSON; all or nothing',
+        response: { 200: importResultSchema },
+      },
+    },
+    async (request) => {
+      let items: ImportItem[]
+      let source: string
+      if (request.isMultipart()) {
+        const file = await request.file()
+        if (!file) throw new AppError(registryErrors.import_unreadable)
+        const data = await file.toBuffer()
+        source = file.filename
+        const extension = file.filename.toLowerCase().split('.').pop()
+        try {
+          if (extension === 'json') items = jsonItems(parseJsonImport(data.toString('utf8')))
+          else if (extension === 'csv' || extension === 'xlsx')
+            items = tableItems(await readTable(data, extension))
+          else throw new AppError(kernelErrors.unsupported_media_type)
+        } catch (error) {
+          if (error instanceof AppError) throw error
+          throw new AppError(registryErrors.import_unreadable)
+        }
+      } else {
+        items = jsonItems(parseJsonImport(request.body))
+        source = 'json'
+      }
+      return request.write((c) => importAssets(c, items, source))
+    },
+  )
+  app.get(
+    '/api/registry/key-enterprises',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['registry'],
+        summary: 'The key-enterprise protection list (重点企业保护名录) with each enterprise’s assets',
+        response: { 200: z.array(keyEnterpriseSchema) },
+      },
+    },
+    async (request) => listKeyEnterprises(request.readContext()),
+  )
+  app.post(
+    '/api/registry/key-enterprises',
+    {
+      config: { permission: 'registry.manage' },
+      schema: { tags: ['registry'], body: keyEnterpriseInput, response: { 201: keyEnterpriseSchema } },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await request.write((c) => addKeyEnterprise(c, request.body))),
+  )
+}
+
+function parseJsonImport(input: unknown): unknown[] {
+  let value = input
+  if (typeof input === 'string') {
+    try {
+      value = JSON.parse(input)
+    } catch {
+      throw new AppError(registryErrors.import_unreadable)
+    }
+  }
+  const parsed = registryImportJson.safeParse(value)
+  if (!parsed.success) throw new AppError(registryErrors.import_unreadable)
+  return parsed.data.assets
+}
