@@ -1,7 +1,7 @@
 // API shapes of the cases module: deadline rules as data, cases, their timeline and their clocks.
 import { z } from 'zod'
 import { ROLES } from './access.ts'
-import { usccSchema } from './identifiers/index.ts'
+import { residentIdSchema, usccSchema } from './identifiers/index.ts'
 
 /** Confidence grades of rules.md §0: A/B checked; C from memory; GAP no source ("unverified"). */
 export const RULE_CONFIDENCES = ['A', 'B', 'C', 'GAP'] as const
@@ -371,3 +371,106 @@ export const caseRelations = z.object({
   matter: z.object({ number: z.string(), title: z.string(), caseCount: z.number().int() }).nullable(),
   duplicates: z.array(duplicateSuggestion),
 })
+
+// ——— People: parties, agents, assigned staff, recusal ———
+
+export const PARTY_ROLES = [
+  'complainant',
+  'respondent',
+  'reporter',
+  'rightsHolder',
+  'applicant',
+  'agent',
+  'other',
+] as const
+export const ASSIGNMENT_DUTIES = ['officer', 'expert', 'technicalInvestigator'] as const
+
+/**
+ * A party: an entity (by USCC) or a natural person (resident ID optional, validated). An agent names
+ * the party it represents and its power of attorney (rules.md 5.3: original power of attorney + ID).
+ */
+export const addPartyRequest = z
+  .object({
+    role: z.enum(PARTY_ROLES),
+    kind: z.enum(['entity', 'person']),
+    name: text(200),
+    uscc: usccSchema.optional(),
+    idNumber: residentIdSchema.optional(),
+    phone: phone.optional(),
+    representsId: z.string().min(1).max(64).optional(),
+    powerOfAttorney: z.string().trim().min(1).max(200).optional(),
+  })
+  .refine((p) => p.kind === 'person' || p.uscc !== undefined, {
+    path: ['uscc'],
+    message: 'Required for an entity',
+    params: { zh: '市场主体须填写统一社会信用代码', en: 'Required for an entity' },
+  })
+  .refine((p) => p.kind === 'entity' || p.uscc === undefined, {
+    path: ['uscc'],
+    message: 'A natural person has no USCC',
+    params: { zh: '自然人无统一社会信用代码', en: 'A natural person has no USCC' },
+  })
+  .refine((p) => p.role !== 'agent' || (p.representsId !== undefined && p.powerOfAttorney !== undefined), {
+    path: ['powerOfAttorney'],
+    message: 'An agent needs the party it represents and the power of attorney',
+    params: {
+      zh: '代理人须写明被代理人及授权委托书',
+      en: 'An agent needs the party it represents and the power of attorney',
+    },
+  })
+export type AddPartyRequest = z.infer<typeof addPartyRequest>
+
+export const partySchema = z.object({
+  id: z.string(),
+  role: z.enum(PARTY_ROLES),
+  kind: z.enum(['entity', 'person']),
+  name: z.string(),
+  uscc: z.string().nullable(),
+  entityId: z.string().nullable(),
+  /** Masked (110105********002X) unless the caller handles cases. */
+  idNumber: z.string().nullable(),
+  phone: z.string().nullable(),
+  representsId: z.string().nullable(),
+  powerOfAttorney: z.string().nullable(),
+  createdAt: z.string(),
+})
+
+export const assignRequest = z.object({
+  userId: z.string().min(1).max(64),
+  duty: z.enum(ASSIGNMENT_DUTIES),
+})
+export const assignmentSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  displayName: z.string().nullable(),
+  duty: z.enum(ASSIGNMENT_DUTIES),
+  assignedAt: z.string(),
+  endedAt: z.string().nullable(),
+  endReason: z.string().nullable(),
+})
+
+export const recusalRequest = z.object({
+  userId: z.string().min(1).max(64),
+  /** The party asking (null: the person declares a conflict). */
+  partyId: z.string().min(1).max(64).nullable().default(null),
+  reason: text(2000),
+})
+export const recusalDecisionRequest = z.object({ grant: z.boolean(), note: text(2000) })
+export const recusalSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  partyId: z.string().nullable(),
+  reason: z.string(),
+  status: z.enum(['requested', 'granted', 'refused']),
+  requestedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+})
+
+export const casePeopleResponse = z.object({
+  parties: z.array(partySchema),
+  assignments: z.array(assignmentSchema),
+  recusals: z.array(recusalSchema),
+})
+export const subIdParams = z.object({ id: z.string().min(1).max(64), subId: z.string().min(1).max(64) })

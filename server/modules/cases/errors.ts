@@ -72,4 +72,22 @@ export const casesErrors = defineErrors({
     zh: '查询码或查询密码不正确',
     en: 'The tracking code or its secret is wrong',
   },
+  party_not_found: { status: 404, zh: '该案件没有此当事人', en: 'This case has no such party' },
+  assignee_not_eligible: {
+    status: 409,
+    zh: '该人员不是可承担此职责的在岗人员',
+    en: 'This person is not active staff with a role for this duty',
+  },
+  assignee_must_recuse: {
+    status: 409,
+    zh: '该人员与当事人有关联或已被申请回避，不能指派',
+    en: 'This person is tied to a party or has a recusal requested or granted: not assignable',
+  },
+  recusal_not_found: { status: 404, zh: '该案件没有此回避申请', en: 'This case has no such recusal request' },
+  recusal_decided: { status: 409, zh: '该回避申请已作出决定', en: 'This recusal request is already decided' },
+  recusal_self_decision: {
+    status: 403,
+    zh: '被申请回避的人员不能自行决定',
+    en: 'The person concerned cannot decide their own recusal',
+  },
 })

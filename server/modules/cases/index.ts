@@ -6,6 +6,7 @@ import { clockJobs } from './engine/clocks.ts'
 import { expireByDeclaration } from './engine/expiry.ts'
 import { intakeRoutes } from './intake.routes.ts'
 import { matterRoutes } from './matters.routes.ts'
+import { peopleRoutes } from './people.routes.ts'
 
 export { assistanceType } from './assistance.workflow.ts'
 export { complaintType } from './complaint.workflow.ts'
@@ -22,6 +23,7 @@ export const casesModule: AppModule = {
     deadlineRuleRoutes(app)
     intakeRoutes(app)
     matterRoutes(app)
+    peopleRoutes(app)
     caseRoutes(app)
   },
   jobs: () => clockJobs(expireByDeclaration),
