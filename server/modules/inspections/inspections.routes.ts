@@ -265,7 +265,7 @@ export function inspectionsRoutes(app: ZodApp) {
   )
 
   // ---- Results ----
-  app.put(
+  app.post(
     '/api/inspections/targets/:id/result',
     {
       config: { permission: 'inspection.result' },

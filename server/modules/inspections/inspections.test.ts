@@ -305,7 +305,7 @@ describe('double-random inspections (双随机、一公开)', () => {
       `/api/inspections/draws/${a.id}/targets`,
       kunshan,
     )) as InspectionTarget[]
-    await api('PUT', `/api/inspections/targets/${targets[0]!.id}/result`, kunshan, { outcome: 'noProblem' })
+    await api('POST', `/api/inspections/targets/${targets[0]!.id}/result`, kunshan, { outcome: 'noProblem' })
     const b = await commit(await newTask())
     const inputs = (
       await t.database.db
@@ -417,7 +417,7 @@ describe('double-random inspections (双随机、一公开)', () => {
       kunshan,
     )) as InspectionTarget[]
     // 2026-09-25 + 20 working days crosses the National Day holiday (rules.md §10).
-    const entered = await api('PUT', `/api/inspections/targets/${first!.id}/result`, kunshan, {
+    const entered = await api('POST', `/api/inspections/targets/${first!.id}/result`, kunshan, {
       outcome: 'problemFound',
       notes: '未按规定标注专利标识',
       evidenceRefs: ['现场照片 3 张'],
@@ -451,13 +451,13 @@ describe('double-random inspections (双随机、一公开)', () => {
     })
     // A published result can no longer change.
     const change = await t.request({
-      method: 'PUT',
+      method: 'POST',
       url: `/api/inspections/targets/${first!.id}/result`,
       as: kunshan,
       payload: { outcome: 'noProblem' },
     })
     expect(change.json().code).toBe('inspection_result_published')
-    await api('PUT', `/api/inspections/targets/${second!.id}/result`, kunshan, {
+    await api('POST', `/api/inspections/targets/${second!.id}/result`, kunshan, {
       outcome: 'noProblem',
       resultOn: '2026-04-01',
     })
