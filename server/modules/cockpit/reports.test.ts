@@ -25,9 +25,11 @@ describe('unit reports and review', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ clock })
-    ;[clerk, officerGusu, planner, leader, officer] = await Promise.all(
-      ['clerk', 'officer.gusu', 'planner', 'leader', 'officer'].map((u) => t.login(u)),
-    )
+    clerk = await t.login('clerk')
+    officerGusu = await t.login('officer.gusu')
+    planner = await t.login('planner')
+    leader = await t.login('leader')
+    officer = await t.login('officer')
     planId = (await t.request({ method: 'GET', url: '/api/cockpit/plans', as: leader })).json().items[0].id
     targets = await plan()
   })
