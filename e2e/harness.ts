@@ -49,6 +49,45 @@ async function freePort(): Promise<number> {
   })
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * Builds what is stale, then copies the server bundle and the web build into `target`, all under
+ * a lock shared by every e2e file. Vitest may run test files side by side, and a colleague's
+ * `npm start` rebuilds dist/ too; Vite empties dist/web on each build, so a server serving
+ * dist/web directly can lose its lazy chunks mid-test. Each harness serves its own snapshot.
+ */
+async function buildSnapshot(target: string) {
+  const lock = path.join(root, '.tmp', 'e2e-build.lock')
+  fs.mkdirSync(path.dirname(lock), { recursive: true })
+  const deadline = Date.now() + 180_000
+  for (;;) {
+    try {
+      fs.mkdirSync(lock)
+      break
+    } catch {
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now())
+      if (age > 120_000) fs.rmSync(lock, { recursive: true, force: true }) // left by a killed run
+      if (Date.now() > deadline) throw new Error(`could not take the build lock ${lock}`)
+      await sleep(250)
+    }
+  }
+  try {
+    await buildAll()
+    const dist = path.join(target, 'dist')
+    fs.mkdirSync(dist, { recursive: true })
+    for (const file of ['server.mjs', 'server.mjs.map']) {
+      const from = path.join(root, 'dist', file)
+      if (fs.existsSync(from)) fs.copyFileSync(from, path.join(dist, file))
+    }
+    fs.cpSync(path.join(root, 'dist', 'web'), path.join(dist, 'web'), { recursive: true })
+    // The bundle keeps packages external; they resolve through this link.
+    fs.symlinkSync(path.join(root, 'node_modules'), path.join(target, 'node_modules'), 'dir')
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true })
+  }
+}
+
 async function waitForHealth(url: string, child: ChildProcess, log: () => string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
@@ -59,7 +98,7 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 200))
+    await sleep(200)
   }
   throw new Error(`server did not become healthy within ${timeoutMs} ms:\n${log()}`)
 }
@@ -70,9 +109,11 @@ export async function startHarness(): Promise<Harness> {
       `Chromium is not installed at ${CHROMIUM_PATH}. Install it with: apt-get install chromium fonts-wqy-microhei`,
     )
   }
-  await buildAll()
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibao-e2e-'))
+  await buildSnapshot(workDir)
   const port = await freePort()
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibao-e2e-'))
+  const dataDir = path.join(workDir, 'data')
+  fs.mkdirSync(dataDir)
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -83,7 +124,7 @@ export async function startHarness(): Promise<Harness> {
   }
   if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL
   let output = ''
-  const child = spawn(process.execPath, [path.join(root, 'dist/server.mjs')], {
+  const child = spawn(process.execPath, [path.join(workDir, 'dist/server.mjs')], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -107,7 +148,7 @@ export async function startHarness(): Promise<Harness> {
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
       if (child.exitCode === null) child.kill('SIGKILL')
     }
-    fs.rmSync(dataDir, { recursive: true, force: true })
+    fs.rmSync(workDir, { recursive: true, force: true })
   }
   try {
     await waitForHealth(baseUrl, child, serverLog)
