@@ -8,6 +8,7 @@ import { evidenceModule } from './evidence/index.ts'
 import { inspectionsModule } from './inspections/index.ts'
 import { platformModule } from './platform/index.ts'
 import { registryModule } from './registry/index.ts'
+import { searchModule } from './search/index.ts'
 
 /**
  * The modules the platform runs, in the order their demo data loads. Identity is wired by the
@@ -23,4 +24,5 @@ export const modules: AppModule[] = [
   cockpitModule,
   evidenceModule,
   registryModule,
+  searchModule,
 ]

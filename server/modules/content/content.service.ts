@@ -5,6 +5,7 @@ import { isStaff, scopeCondition } from '../../kernel/access.ts'
 import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { newId } from '../../kernel/ids.ts'
+import { indexArticle } from './search-document.ts'
 
 // Articles are the portal's published notices and news; the review workflow comes with the portal issue.
 const scope = { district: 'articles.district_id', published: 'articles.published' }
@@ -79,6 +80,7 @@ export async function createArticle(
     updated_at: context.now.toISOString(),
   }
   await context.trx.insertInto('articles').values(row).execute()
+  await indexArticle(context.trx, row, context.now)
   await context.audit({ action: 'article.create', targetType: 'article', targetId: row.id, after: row })
   return present(row)
 }
@@ -102,6 +104,7 @@ export async function publishArticle(
     updated_at: context.now.toISOString(),
   }
   await context.trx.updateTable('articles').set(changes).where('id', '=', id).execute()
+  await indexArticle(context.trx, { ...before, ...changes }, context.now)
   await context.audit({
     action: published ? 'article.publish' : 'article.unpublish',
     targetType: 'article',

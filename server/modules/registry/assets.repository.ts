@@ -105,3 +105,17 @@ export async function holdersOf(db: Db | Tx, assetIds: string[]): Promise<Map<st
   for (const r of rows) map.set(r.asset_id, [...(map.get(r.asset_id) ?? []), r])
   return map
 }
+
+/** Numbers and statuses of assets by id, for search results. */
+export async function assetSummaries(
+  db: Db | Tx,
+  ids: string[],
+): Promise<Map<string, { number: string; status: string; subtype: string | null }>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('ip_assets')
+    .select(['id', 'number', 'status', 'subtype'])
+    .where('id', 'in', ids)
+    .execute()
+  return new Map(rows.map((r) => [r.id, { number: r.number, status: r.status, subtype: r.subtype }]))
+}

@@ -46,7 +46,10 @@ describe('IP registry', () => {
   beforeAll(async () => {
     t = await createTestApp()
     clerk = await t.login('clerk')
-    const orgs = (await t.request({ method: 'GET', url: '/api/organizations' })).json() as { id: string; code: string }[]
+    const orgs = (await t.request({ method: 'GET', url: '/api/organizations' })).json() as {
+      id: string
+      code: string
+    }[]
     orgIds = new Map(orgs.map((o) => [o.code, o.id]))
   })
   afterAll(() => t.close())
@@ -62,7 +65,9 @@ describe('IP registry', () => {
     // The demo enterprise user is 昆山精密电子科技有限公司, the holder.
     expect((await list(await t.login('enterprise'))).items.map((a) => a.title)).toContain(laser)
     const hidden = (await list(clerk)).items.find((a) => a.title === laser)!
-    expect((await t.request({ method: 'GET', url: `/api/registry/assets/${hidden.id}` })).statusCode).toBe(404)
+    expect((await t.request({ method: 'GET', url: `/api/registry/assets/${hidden.id}` })).statusCode).toBe(
+      404,
+    )
   })
 
   it('creates a patent from a number without check digit, links the holder and derives the district', async () => {
@@ -141,7 +146,12 @@ describe('IP registry', () => {
       `商标,70000002,西山二,茶叶,某茶厂,,,30,2023-04-01,是`,
     ].join('\n')
     const before = await count()
-    const rejected = await t.request({ method: 'POST', url: '/api/registry/imports', as: clerk, ...multipart('assets.csv', bad) })
+    const rejected = await t.request({
+      method: 'POST',
+      url: '/api/registry/imports',
+      as: clerk,
+      ...multipart('assets.csv', bad),
+    })
     expect(rejected.statusCode).toBe(400)
     const errors = rejected.json().errors as { path: string; code: string }[]
     expect(errors.map((e) => e.path)).toEqual(['row 3: number', 'row 4: niceClasses.0', 'row 6: number'])
@@ -149,25 +159,56 @@ describe('IP registry', () => {
     expect(await count()).toBe(before)
 
     const good = [header, bad.split('\n')[1], bad.split('\n')[4]].join('\n')
-    const imported = await t.request({ method: 'POST', url: '/api/registry/imports', as: clerk, ...multipart('assets.csv', good) })
+    const imported = await t.request({
+      method: 'POST',
+      url: '/api/registry/imports',
+      as: clerk,
+      ...multipart('assets.csv', good),
+    })
     expect(imported.statusCode, imported.body).toBe(200)
     expect(imported.json()).toEqual({ imported: 2 })
     expect(await count()).toBe(before + 2)
     // The same file again: every row is now a duplicate of the registry.
-    const twice = await t.request({ method: 'POST', url: '/api/registry/imports', as: clerk, ...multipart('assets.csv', good) })
+    const twice = await t.request({
+      method: 'POST',
+      url: '/api/registry/imports',
+      as: clerk,
+      ...multipart('assets.csv', good),
+    })
     expect(twice.statusCode).toBe(400)
-    expect((twice.json().errors as { code: string }[]).map((e) => e.code)).toEqual(['asset_exists', 'asset_exists'])
+    expect((twice.json().errors as { code: string }[]).map((e) => e.code)).toEqual([
+      'asset_exists',
+      'asset_exists',
+    ])
   })
 
   it('imports Excel with Chinese headers and the documented JSON', async () => {
     const xlsx = await writeXlsx([
       {
         name: '登记',
-        columns: ['类型', '编号', '名称', '权利人', '尼斯分类', '申请日', '公开'].map((h) => ({ header: h, key: h })),
-        rows: [{ 类型: '商标', 编号: '71234567', 名称: '平江路', 权利人: '苏州某文旅公司', 尼斯分类: '35；41', 申请日: '2022-01-01', 公开: '是' }],
+        columns: ['类型', '编号', '名称', '权利人', '尼斯分类', '申请日', '公开'].map((h) => ({
+          header: h,
+          key: h,
+        })),
+        rows: [
+          {
+            类型: '商标',
+            编号: '71234567',
+            名称: '平江路',
+            权利人: '苏州某文旅公司',
+            尼斯分类: '35；41',
+            申请日: '2022-01-01',
+            公开: '是',
+          },
+        ],
       },
     ])
-    const fromXlsx = await t.request({ method: 'POST', url: '/api/registry/imports', as: clerk, ...multipart('登记.xlsx', xlsx) })
+    const fromXlsx = await t.request({
+      method: 'POST',
+      url: '/api/registry/imports',
+      as: clerk,
+      ...multipart('登记.xlsx', xlsx),
+    })
     expect(fromXlsx.statusCode, fromXlsx.body).toBe(200)
     const trademark = (await list(undefined, '&kind=trademark')).items.find((a) => a.number === '71234567')!
     expect(trademark.niceClasses).toEqual(['35', '41'])
@@ -175,11 +216,22 @@ describe('IP registry', () => {
     const json = {
       format: 'zhibao-registry/1',
       assets: [
-        { kind: 'plant_variety', number: 'CNA20201003456.1', title: '苏玉糯5号', holders: [{ name: '苏州市农业科学院' }], published: true },
+        {
+          kind: 'plant_variety',
+          number: 'CNA20201003456.1',
+          title: '苏玉糯5号',
+          holders: [{ name: '苏州市农业科学院' }],
+          published: true,
+        },
         { kind: 'layout_design', number: 'XX-1', title: '坏编号', holders: [{ name: '某公司' }] },
       ],
     }
-    const rejected = await t.request({ method: 'POST', url: '/api/registry/imports', as: clerk, payload: json })
+    const rejected = await t.request({
+      method: 'POST',
+      url: '/api/registry/imports',
+      as: clerk,
+      payload: json,
+    })
     expect(rejected.statusCode).toBe(400)
     expect((rejected.json().errors as { path: string }[]).map((e) => e.path)).toEqual(['assets[1].number'])
     const accepted = await t.request({
@@ -189,7 +241,12 @@ describe('IP registry', () => {
       payload: { ...json, assets: [json.assets[0]] },
     })
     expect(accepted.json()).toEqual({ imported: 1 })
-    const unreadable = await t.request({ method: 'POST', url: '/api/registry/imports', as: clerk, ...multipart('a.csv.txt', 'x') })
+    const unreadable = await t.request({
+      method: 'POST',
+      url: '/api/registry/imports',
+      as: clerk,
+      ...multipart('a.csv.txt', 'x'),
+    })
     expect(unreadable.statusCode).toBe(415)
   })
 

@@ -1,0 +1,42 @@
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely'
+import type { Database } from '../../database.ts'
+import { type Actor, scopeCondition } from '../../kernel/access.ts'
+
+type D = ExpressionBuilder<Database & { d: Database['search_documents'] }, 'd'>
+
+/**
+ * A source of the unified search: the records one module writes into search_documents (with
+ * `indexDocument` in its own transactions) and who may see them, as SQL on the index row.
+ *
+ * Extension point for cases: the cases module does not export a search source yet. When it does
+ * (indexing each case with source 'case', its district and handling entity, published = 0), add it
+ * here with `visible: (eb, actor) => can(actor, 'case.read') ? scopeCondition(...) : false`, so
+ * staff find the cases they may see and the public never does.
+ */
+export interface SearchSource {
+  source: string
+  visible(eb: D, actor: Actor): Expression<SqlBool>
+}
+
+const indexScope = { district: 'd.district_id', entity: 'd.entity_id', published: 'd.published' }
+
+export const searchSources: SearchSource[] = [
+  // Registry assets: the public sees published ones, staff their district's, a holder its own.
+  { source: 'asset', visible: (eb, actor) => scopeCondition(eb, actor, indexScope) },
+  // Portal articles: published ones, and staff their district's drafts (as GET /api/articles).
+  {
+    source: 'article',
+    visible: (eb, actor) =>
+      scopeCondition(eb, actor, { district: 'd.district_id', published: 'd.published' }),
+  },
+]
+
+/** The caller's visibility over every source: a row is visible if its own source lets the caller see it. */
+export function visibleTo(actor: Actor) {
+  return (eb: D) =>
+    eb.or(
+      searchSources.map((s) => eb.and([eb('d.source', '=', s.source), s.visible(eb, actor)])),
+    ) as Expression<SqlBool>
+}
+
+export const nothing = sql<SqlBool>`1 = 0`
