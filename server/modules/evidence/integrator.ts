@@ -130,14 +130,20 @@ export class EvidenceIntegrator {
     private readonly log: (message: string, error: unknown) => void = () => {},
   ) {}
 
-  kick(): void {
+  /**
+   * Integrates soon: after `delayMs`, so that deposits arriving together share one batch and one
+   * signed checkpoint instead of one each.
+   */
+  kick(delayMs = 25): void {
     if (this.running) {
       this.again = true
       return
     }
-    this.running = this.loop().finally(() => {
-      this.running = null
-    })
+    this.running = new Promise<void>((resolve) => setTimeout(resolve, delayMs))
+      .then(() => this.loop())
+      .finally(() => {
+        this.running = null
+      })
   }
 
   /** Waits until the current run (if any) is over. */
