@@ -5,6 +5,7 @@ import { createBrowserRouter, Link } from 'react-router'
 import { RequireAuth } from '../components/RequireAuth.tsx'
 import { EntitiesPage } from '../features/entities/EntitiesPage.tsx'
 import { RegistrationQueue } from '../features/identity/RegistrationQueue.tsx'
+import { inspectionPortalRoutes, inspectionWorkbenchRoutes } from '../features/inspections/routes.tsx'
 import { AccountPage } from '../portal/AccountPage.tsx'
 import { HomePage } from '../portal/HomePage.tsx'
 import { LoginPage } from '../portal/LoginPage.tsx'
@@ -48,6 +49,7 @@ export const router = createBrowserRouter([
       { path: 'login', element: <LoginPage /> },
       { path: 'register', element: <RegisterPage /> },
       { path: 'register/submitted', element: <RegisterSubmitted /> },
+      ...inspectionPortalRoutes,
       {
         path: 'account',
         element: (
@@ -84,6 +86,7 @@ export const router = createBrowserRouter([
           </RequireAuth>
         ),
       },
+      ...inspectionWorkbenchRoutes,
       ...adminRoutes,
       { path: '*', element: <NotFound /> },
     ],

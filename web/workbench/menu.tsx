@@ -5,6 +5,7 @@ import {
   FileDoneOutlined,
   HomeOutlined,
   KeyOutlined,
+  SearchOutlined,
   ShopOutlined,
   UserOutlined,
 } from '@ant-design/icons'
@@ -36,6 +37,12 @@ export const MENU: MenuEntry[] = [
     labelKey: 'menu.entities',
     icon: <ShopOutlined />,
     permission: 'entity.read',
+  },
+  {
+    path: '/workbench/inspections',
+    labelKey: 'menu.inspections',
+    icon: <SearchOutlined />,
+    permission: 'inspection.read',
   },
   {
     path: '/workbench/admin/organizations',

@@ -1,0 +1,146 @@
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Harness, startHarness } from './harness.ts'
+
+const DEMO_PASSWORD = 'zhibao-demo'
+const OBSERVER = { name: '姑苏区公证处', value: '8899aabbccddeeff0011223344556677' }
+const RANDOMNESS = 'b2fc21325a24904a6a9e81a6c63f65f6cec3f0b2400df3f4a56b214770e9ccca'
+
+async function signIn(page: Page, username: string) {
+  await page.goto('/login')
+  await page.getByLabel('用户名', { exact: true }).fill(username)
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD)
+  await page
+    .locator('form')
+    .getByRole('button', { name: /登\s*录/ })
+    .click()
+  await page.waitForURL('**/workbench')
+}
+
+/** The API as the signed-in officer, for set-up the test does not exercise through the UI. */
+async function apiSession(baseUrl: string, username: string) {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  })
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!
+  const { csrfToken } = (await login.json()) as { csrfToken: string }
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    })
+    const text = await response.text()
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`)
+    return JSON.parse(text) as T
+  }
+}
+
+describe('random inspection from plan to published, verified result', () => {
+  let harness: Harness
+  let page: Page
+  const errors: string[] = []
+  const suffix = Math.random().toString(36).slice(2, 7).toUpperCase()
+
+  beforeAll(async () => {
+    harness = await startHarness()
+    page = await harness.newPage()
+    page.on('pageerror', (e) => errors.push(e.message))
+  })
+  afterAll(async () => {
+    await harness?.stop()
+  })
+
+  it('the portal lists the demo draw and verifies its record in the browser', async () => {
+    await page.goto('/inspections')
+    await page.getByRole('link', { name: /姑苏区专利标识与商标使用联合抽查/ }).click()
+    await page.getByRole('button', { name: '在浏览器中验证' }).click()
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('验证通过')
+    await expect.poll(() => page.getByText('演示数据：随机数为固定测试值').count()).toBe(1)
+  }, 60_000)
+
+  it('an officer plans, draws step by step, records and publishes a result; the public verifies it', async () => {
+    await signIn(page, 'officer')
+    await page.goto('/workbench/inspections')
+    // The annual plan, through the form.
+    await page.getByRole('tab', { name: '年度计划' }).click()
+    const planTitle = `端到端测试计划 ${suffix}`
+    await page.getByLabel('计划名称', { exact: true }).fill(planTitle)
+    await page.getByRole('button', { name: '创建计划' }).click()
+    await page.getByRole('cell', { name: planTitle }).waitFor()
+
+    // Its task, through the API (the task form's selects are exercised elsewhere).
+    const call = await apiSession(harness.baseUrl, 'officer')
+    const plans = await call<{ id: string; title: string }[]>('GET', '/api/inspections/plans')
+    const items = await call<{ id: string; code: string }[]>('GET', '/api/inspections/items')
+    const orgs = await call<{ id: string; code: string }[]>('GET', '/api/organizations')
+    const code = `E2E-${suffix}`
+    await call('POST', `/api/inspections/plans/${plans.find((p) => p.title === planTitle)!.id}/tasks`, {
+      code,
+      title: `姑苏区商标使用抽查 ${suffix}`,
+      itemIds: [items.find((i) => i.code === 'trademark-use')!.id],
+      population: { districts: [orgs.find((o) => o.code === 'gusu')!.id] },
+      stratifyBy: ['credit'],
+      strata: [{ stratum: 'B', count: 2 }],
+      agencyIds: [orgs.find((o) => o.code === 'samr-gusu')!.id],
+      periodStart: '2026-06-01',
+      periodEnd: '2026-12-31',
+    })
+
+    // The draw wizard: commit with a future drand round and an observer's commitment.
+    await page.reload()
+    await page
+      .getByRole('row', { name: new RegExp(code) })
+      .getByRole('link', { name: '抽取' })
+      .click()
+    await page.getByLabel('见证人', { exact: true }).fill(OBSERVER.name)
+    await page.getByLabel('见证人秘密值（十六进制，16–64字节）').fill(OBSERVER.value)
+    await page.getByRole('button', { name: '提交承诺' }).click()
+    await page.getByText('输入承诺').waitFor()
+    // The observer reveals; a wrong value is refused with a clear message first.
+    await page.getByLabel('揭示的秘密值（十六进制）').fill('00'.repeat(16))
+    await page
+      .getByRole('button', { name: '揭 示' })
+      .or(page.getByRole('button', { name: '揭示' }))
+      .click()
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('承诺不符')
+    await page.getByLabel('揭示的秘密值（十六进制）').fill(OBSERVER.value)
+    await page
+      .getByRole('button', { name: '揭 示' })
+      .or(page.getByRole('button', { name: '揭示' }))
+      .click()
+    // The operator enters the drand randomness of the announced round, and the draw runs.
+    await page.getByLabel('drand randomness').fill(RANDOMNESS)
+    await page.getByRole('button', { name: '计算种子并抽取' }).click()
+    await page.getByText('抽取对象数').waitFor()
+    await page.getByRole('button', { name: '公开抽取记录' }).click()
+    await page.getByRole('link', { name: '公开页面与验证' }).waitFor()
+    await page.getByRole('button', { name: '抽取结果与检查结果' }).click()
+
+    // Results: enter the first target's result, then publish it.
+    const row = page.locator('.ant-table-row').first()
+    await row.getByRole('button', { name: '录入结果' }).click()
+    await page.getByLabel('检查结果', { exact: true }).click()
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '未发现问题' })
+      .click()
+    await page.getByLabel('检查情况').fill('现场检查，商标使用规范。')
+    await page.getByRole('button', { name: /保\s*存/ }).click()
+    await row.getByText('未发现问题').waitFor()
+    await expect.poll(() => row.textContent()).toMatch(/\d{4}-\d{2}-\d{2}/) // the publication deadline
+    await row.getByRole('button', { name: /公\s*示/ }).click()
+    await row.getByText('已公示').waitFor()
+    await expect.poll(() => row.textContent()).toContain('张执法')
+
+    // The public page shows who inspected, entered and published, and re-runs the draw.
+    await page.getByRole('link', { name: '公开页面与验证' }).click()
+    await page.getByRole('button', { name: '在浏览器中验证' }).click()
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('验证通过')
+    const published = page.locator('.ant-table-row').filter({ hasText: '未发现问题' })
+    await expect.poll(() => published.textContent()).toContain('张执法')
+    expect(errors).toEqual([])
+  }, 180_000)
+})
