@@ -10,6 +10,8 @@ import * as m0105 from './0105_matters_people.ts'
 import * as m0201 from './0201_evidence.ts'
 import * as m0301 from './0301_inspections.ts'
 import * as m0501 from './0501_registry_search.ts'
+import * as m0401 from './0401_cockpit.ts'
+import * as m0402 from './0402_cockpit_default_plan.ts'
 
 /**
  * The one ordered set of migrations, run on SQLite and PostgreSQL alike. Append new ones at the end;
@@ -28,4 +30,6 @@ export const migrations: Record<string, Migration> = {
   '0201_evidence': m0201,
   '0501_registry_search': m0501,
   '0301_inspections': m0301,
+  '0401_cockpit': m0401,
+  '0402_cockpit_default_plan': m0402,
 }
