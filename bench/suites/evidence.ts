@@ -174,7 +174,7 @@ async function proofsAt(leaves: number) {
       // Store the batch's new complete-subtree nodes as the integrator does (level, idx, hex hash).
       raw.transaction(() => {
         for (let level = 0; 2 ** level <= tree.size; level++) {
-          const from = Math.ceil(before / 2 ** level)
+          const from = Math.floor(before / 2 ** level)
           const to = Math.floor(tree.size / 2 ** level)
           for (let idx = from; idx < to; idx++) insert.run(level, idx, bytesToHex(tree.getNode(level, idx)))
         }

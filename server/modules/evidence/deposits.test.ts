@@ -3,9 +3,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { verifyReceipt } from '../../../contracts/evidence/index.ts'
+import { generateKeyPair, parseSignerKey, verifyReceipt } from '../../../contracts/evidence/index.ts'
+import { anonymousActor } from '../../kernel/access.ts'
+import { makeWriteContext } from '../../kernel/http/context.ts'
 import { newId } from '../../kernel/ids.ts'
 import { createTestApp, type Session, type TestApp } from '../../testing/harness.ts'
+import { createDeposit } from './deposits.service.ts'
 import { integratePending, integratorOf } from './integrator.ts'
 import { loadLogKeys } from './keys.ts'
 import { multipart, type UploadFile } from './testing/multipart.ts'
@@ -313,5 +316,75 @@ describe('evidence deposits', () => {
     const bundle = await t.request({ method: 'GET', url: `/api/evidence/tile/entries/000.p/${n}` })
     expect(bundle.statusCode).toBe(200)
     expect(bundle.rawPayload.readUInt16BE(0)).toBeGreaterThan(100)
+  })
+})
+
+describe('evidence log key rotation and the integration job', () => {
+  it('integrates through the durable job, and keeps old receipts verifiable after a new signer key', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibao-evidence-rotate-'))
+    const t = await createTestApp({ env: { DATA_DIR: dataDir, PUBLIC_URL: 'https://log.example.cn' } })
+    try {
+      const enterprise = await t.login('enterprise')
+      const body = multipart({ title: '旧密钥' }, [{ name: 'a.txt', type: 'text/plain', content: 'old key' }])
+      const first = (
+        await t.request({ method: 'POST', url: '/api/evidence/deposits', as: enterprise, ...body })
+      ).json()
+      await integratorOf(t.deps).idle()
+      // The durable job (written with the deposit) runs; whichever ran first, the deposit is in the log.
+      await t.deps.db
+        .updateTable('jobs')
+        .set({ run_at: new Date(0).toISOString() })
+        .where('kind', '=', 'evidence.integrate')
+        .execute()
+      await t.jobs.runDue()
+      const jobs = await t.deps.db
+        .selectFrom('jobs')
+        .select('status')
+        .where('kind', '=', 'evidence.integrate')
+        .execute()
+      expect(jobs.map((j) => j.status)).toEqual(['done'])
+      const oldReceipt = (
+        await t.request({ method: 'GET', url: `/api/evidence/deposits/${first.id}/receipt`, as: enterprise })
+      ).json()
+      const oldVkey = (await t.request({ method: 'GET', url: '/api/evidence/vkey' })).body.trim()
+
+      // A second deposit is sequenced under a new signer key (rotation), same origin.
+      const rotated = generateKeyPair('log.example.cn/evidence')
+      const second = await t.deps.db
+        .transaction()
+        .execute((trx) =>
+          createDeposit(
+            makeWriteContext(trx, anonymousActor, new Date(), 'en', { ip: '::1', requestId: 'rotate' }),
+            { title: '新密钥' },
+            [{ sha256: sha('new key'), size: 7, mediaType: 'text/plain', fileName: 'b.txt' }],
+          ),
+        )
+      const signer = parseSignerKey(rotated.signerKey)
+      await integratePending(t.deps.db, { keys: { origin: signer.name, signer, retired: [] } })
+
+      const vkeys = (await t.request({ method: 'GET', url: '/api/evidence/vkey' })).body.trim().split('\n')
+      expect(vkeys).toEqual(expect.arrayContaining([oldVkey, rotated.verifierKey]))
+      expect(verifyReceipt({ receipt: oldReceipt, verifierKeys: vkeys }).ok).toBe(true)
+      const row = await t.deps.db
+        .selectFrom('evidence_deposits')
+        .select('leaf_index')
+        .where('id', '=', second.id)
+        .executeTakeFirstOrThrow()
+      expect(Number(row.leaf_index)).toBe(1)
+      // A receipt for the first deposit now proves against the new checkpoint, signed by the new key.
+      const fresh = (
+        await t.request({ method: 'GET', url: `/api/evidence/deposits/${first.id}/receipt`, as: enterprise })
+      ).json()
+      const result = verifyReceipt({ receipt: fresh, verifierKeys: vkeys })
+      expect(result.ok, JSON.stringify(result)).toBe(true)
+      if (result.ok) expect(result.verifiedBy.map((k) => k.keyId)).toEqual([signer.keyId])
+      expect(verifyReceipt({ receipt: fresh, verifierKeys: [oldVkey] })).toMatchObject({
+        ok: false,
+        reason: 'unknownKey',
+      })
+    } finally {
+      await t.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
   })
 })
