@@ -89,7 +89,8 @@ describe('enterprise self-registration', () => {
     expect(me.user).toMatchObject({ roles: ['enterprise'], entityName: registration.entityName })
     const entities = (await t.request({ method: 'GET', url: '/api/entities', as: session })).json()
     expect(entities.total).toBe(1)
-    expect(entities.items[0]).toMatchObject({ id: me.user.entityId, uscc })
+    // 320508 in the credit code is 姑苏区's registering authority: the entity is placed there.
+    expect(entities.items[0]).toMatchObject({ id: me.user.entityId, uscc, districtName: '姑苏区' })
   })
 
   it('refuses to decide the same registration twice', async () => {

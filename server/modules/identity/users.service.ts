@@ -91,7 +91,18 @@ export async function registerEnterprise(
       .executeTakeFirst()
     if (existing) throw new AppError(identityErrors.entity_already_registered)
   } else {
-    entity = await insertEntity(trx, now, { uscc: input.uscc, name: input.entityName })
+    // The registering authority's division code (USCC positions 3–8) places the entity in its district.
+    const district = await trx
+      .selectFrom('organizations')
+      .select('id')
+      .where('division_code', '=', input.uscc.slice(2, 8))
+      .where('kind', '=', 'district')
+      .executeTakeFirst()
+    entity = await insertEntity(trx, now, {
+      uscc: input.uscc,
+      name: input.entityName,
+      districtId: district?.id ?? null,
+    })
   }
   const id = newId(now.getTime())
   await trx
