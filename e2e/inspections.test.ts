@@ -141,6 +141,10 @@ describe('random inspection from plan to published, verified result', () => {
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('验证通过')
     const published = page.locator('.ant-table-row').filter({ hasText: '未发现问题' })
     await expect.poll(() => published.textContent()).toContain('张执法')
+    // Statistics: coverage, problem rates, publication timeliness.
+    await page.goto('/workbench/inspections')
+    await page.getByRole('tab', { name: '统计' }).click()
+    await expect.poll(() => page.getByText(/按期公示 \d+/).count()).toBe(1)
     expect(errors).toEqual([])
   }, 180_000)
 })

@@ -17,7 +17,13 @@ import {
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import type { InspectionItem, InspectionTask, InspectorEntry } from '../../../contracts/inspections-api.ts'
+import type { z } from 'zod'
+import type {
+  InspectionItem,
+  InspectionTask,
+  InspectorEntry,
+  statsSchema,
+} from '../../../contracts/inspections-api.ts'
 import { api, type Page } from '../../app/api.ts'
 import { useAuth } from '../../app/auth.tsx'
 import { useFetch } from '../../app/useFetch.ts'
@@ -42,6 +48,7 @@ export function InspectionsPage() {
           { key: 'tasks', label: t('tabs.tasks'), children: <TasksTab /> },
           { key: 'plans', label: t('tabs.plans'), children: <PlansTab /> },
           { key: 'lists', label: t('tabs.lists'), children: <ListsTab /> },
+          { key: 'stats', label: t('tabs.stats'), children: <StatsTab /> },
         ]}
       />
     </Card>
@@ -348,6 +355,74 @@ function ListsTab() {
             dataIndex: 'conflicts',
             render: (v: InspectorEntry['conflicts']) => v.length,
           },
+        ]}
+      />
+    </Space>
+  )
+}
+
+type Stats = z.infer<typeof statsSchema>
+const percent = (n: number, d: number) => (d === 0 ? '—' : `${((100 * n) / d).toFixed(1)}%`)
+
+/** Coverage and ratios achieved, problem rate by item and district, publication timeliness. */
+function StatsTab() {
+  const { t } = useTranslation('inspections')
+  const stats = useFetch(() => api.get<Stats>('/api/inspections/stats'), [])
+  const orgs = useFetch(() => api.get<Org[]>('/api/organizations'), [])
+  const name = (id: string | null) => (id ? (orgs.data?.find((o) => o.id === id)?.nameZh ?? id) : '—')
+  const p = stats.data?.publication
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <ProblemAlert error={stats.error} />
+      {p && (
+        <Typography.Paragraph>
+          {t('stats.publication', {
+            resulted: p.resulted,
+            onTime: p.publishedOnTime,
+            late: p.publishedLate,
+            pending: p.pendingWithinDeadline,
+            overdue: p.overdue,
+          })}
+        </Typography.Paragraph>
+      )}
+      <Table
+        rowKey={(r) => `${r.taskCode}|${r.stratum}`}
+        size="small"
+        loading={stats.loading}
+        dataSource={stats.data?.strata ?? []}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        columns={[
+          { title: t('task.code'), dataIndex: 'taskCode' },
+          { title: t('target.stratum'), dataIndex: 'stratum' },
+          { title: t('stats.eligible'), dataIndex: 'eligible' },
+          { title: t('stats.required'), dataIndex: 'required' },
+          { title: t('stats.drawn'), dataIndex: 'drawn' },
+          { title: t('stats.ratio'), render: (_, r) => percent(r.drawn, r.eligible) },
+        ]}
+      />
+      <Table
+        rowKey="itemId"
+        size="small"
+        dataSource={stats.data?.byItem ?? []}
+        pagination={false}
+        columns={[
+          { title: t('item.code'), dataIndex: 'itemId' },
+          { title: t('stats.inspected'), dataIndex: 'inspected' },
+          { title: t('stats.problems'), dataIndex: 'problems' },
+          { title: t('stats.problemRate'), render: (_, r) => percent(r.problems, r.inspected) },
+        ]}
+      />
+      <Table
+        rowKey={(r) => r.districtId ?? 'none'}
+        size="small"
+        dataSource={stats.data?.byDistrict ?? []}
+        pagination={false}
+        columns={[
+          { title: t('attribute.district'), dataIndex: 'districtId', render: (v: string | null) => name(v) },
+          { title: t('stats.inspected'), dataIndex: 'inspected' },
+          { title: t('stats.problems'), dataIndex: 'problems' },
+          { title: t('stats.problemRate'), render: (_, r) => percent(r.problems, r.inspected) },
         ]}
       />
     </Space>
