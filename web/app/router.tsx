@@ -5,6 +5,7 @@ import { createBrowserRouter, Link } from 'react-router'
 import { RequireAuth } from '../components/RequireAuth.tsx'
 import { EntitiesPage } from '../features/entities/EntitiesPage.tsx'
 import { RegistrationQueue } from '../features/identity/RegistrationQueue.tsx'
+import { evidencePortalRoutes } from '../features/evidence/routes.tsx'
 import { inspectionPortalRoutes, inspectionWorkbenchRoutes } from '../features/inspections/routes.tsx'
 import { AccountPage } from '../portal/AccountPage.tsx'
 import { HomePage } from '../portal/HomePage.tsx'
@@ -50,6 +51,7 @@ export const router = createBrowserRouter([
       { path: 'register', element: <RegisterPage /> },
       { path: 'register/submitted', element: <RegisterSubmitted /> },
       ...inspectionPortalRoutes,
+      ...evidencePortalRoutes,
       {
         path: 'account',
         element: (
