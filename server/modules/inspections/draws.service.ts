@@ -145,6 +145,25 @@ export async function buildDrawInputs(
           .filter((c) => entityIds.has(c.entity_id))
           .map((c) => ({ inspector: badges.get(c.inspector_id)!, entity: entityIds.get(c.entity_id)! }))
 
+  // Rotation: an inspector who inspected the entity in the last 12 months is tied to it and not sent again.
+  const previous =
+    population.length === 0
+      ? []
+      : await db
+          .selectFrom('inspection_targets')
+          .select(['entity_id', 'inspectors'])
+          .where('outcome', 'is not', null)
+          .where('result_on', '>', yearAgo)
+          .execute()
+  const rosterBadges = new Set(roster.map((r) => r.badge))
+  const ties = previous
+    .filter((p) => entityIds.has(p.entity_id))
+    .flatMap((p) =>
+      parseJson<{ badge: string }[]>(p.inspectors)
+        .filter((i) => rosterBadges.has(i.badge))
+        .map((i) => ({ inspector: i.badge, entity: entityIds.get(p.entity_id)!, kind: 'previousInspector' })),
+    )
+
   const itemCode = new Map(items.map((i) => [i.id, i.code]))
   return {
     algorithmVersion: 'zhibao-draw/1',
@@ -163,7 +182,7 @@ export async function buildDrawInputs(
       capacity: r.capacity,
     })),
     conflicts,
-    ties: [],
+    ties,
     requirements: {
       inspectorsPerTarget: task.inspectorsPerTarget,
       items: task.itemIds.map((id) => ({

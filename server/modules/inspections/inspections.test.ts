@@ -317,6 +317,15 @@ describe('double-random inspections (双随机、一公开)', () => {
     const excluded = (JSON.parse(inputs) as DrawRecord['inputs']).entities.filter((e) => e.excluded !== null)
     expect(excluded.map((e) => e.id)).toContain(targets[0]!.uscc)
     expect(excluded.every((e) => e.excluded === 'inspectedWithin12Months')).toBe(true)
+    // Its inspectors are tied to it (rotation), so they would not be sent to it again.
+    const ties = (JSON.parse(inputs) as DrawRecord['inputs']).ties
+    expect(
+      ties
+        .filter((x) => x.entity === targets[0]!.uscc)
+        .map((x) => x.inspector)
+        .sort(),
+    ).toEqual(targets[0]!.inspectors.map((i) => i.badge).sort())
+    expect(ties.every((x) => x.kind === 'previousInspector')).toBe(true)
   })
 
   it('refuses impossible draws with a clear error and stores nothing', async () => {
