@@ -3,7 +3,7 @@ import { fixedClock } from '../../kernel/clock.ts'
 import { createTestApp, type Session, type TestApp } from '../../testing/harness.ts'
 import { demoUscc } from '../identity/seed.ts'
 
-const clock = fixedClock('2024-01-15T02:00:00Z')
+const clock = fixedClock('2025-01-15T02:00:00Z')
 
 const complaint = {
   complainant: { name: '李四', phone: '13912345678', address: '苏州市姑苏区人民路1号' },
@@ -41,7 +41,7 @@ describe('computed indicators from the case engine', () => {
   afterAll(() => t.close())
 
   it('T13 (closed ÷ received in the month) equals the case engine’s own count, and drills down to the cases', async () => {
-    clock.set('2024-02-05T02:00:00Z')
+    clock.set('2025-02-05T02:00:00Z')
     enterprise = await t.login('enterprise')
     const ids: string[] = []
     for (let i = 0; i < 3; i++) {
@@ -56,7 +56,7 @@ describe('computed indicators from the case engine', () => {
       payload: assistance,
     })
     expect(a.statusCode, a.body).toBe(201)
-    clock.set('2024-02-06T02:00:00Z')
+    clock.set('2025-02-06T02:00:00Z')
     clerk = await t.login('clerk')
     const rejected = await t.request({
       method: 'POST',
@@ -73,7 +73,7 @@ describe('computed indicators from the case engine', () => {
     })
     expect(accepted.statusCode, accepted.body).toBe(200)
 
-    clock.set('2024-03-10T02:00:00Z')
+    clock.set('2025-03-10T02:00:00Z')
     clerk = await t.login('clerk')
     leader = await t.login('leader')
     // The engine's own count: its case list, February's cases, and those that reached a final state.
@@ -85,7 +85,7 @@ describe('computed indicators from the case engine', () => {
       type: string
     }[]
     const feb = all.filter(
-      (c) => c.createdAt >= '2024-01-31T16:00:00.000Z' && c.createdAt < '2024-02-29T16:00:00.000Z',
+      (c) => c.createdAt >= '2025-01-31T16:00:00.000Z' && c.createdAt < '2025-02-28T16:00:00.000Z',
     )
     const closed = feb.filter((c) => ['rejected', 'closed', 'mediated'].includes(c.state))
     expect(feb.length).toBe(4)
@@ -97,12 +97,12 @@ describe('computed indicators from the case engine', () => {
     const t13 = plan.targets.find((x: { code: string }) => x.code === 'T13')
     expect(t13).toMatchObject({
       computed: true,
-      currentPeriod: '2024-02',
+      currentPeriod: '2025-02',
       currentValue: Math.round((closed.length / feb.length) * 10_000) / 100,
     })
     const drill = await t.request({
       method: 'GET',
-      url: `/api/cockpit/targets/${t13.id}/drilldown?period=2024-02`,
+      url: `/api/cockpit/targets/${t13.id}/drilldown?period=2025-02`,
       as: leader,
     })
     expect(drill.statusCode, drill.body).toBe(200)
@@ -122,16 +122,16 @@ describe('computed indicators from the case engine', () => {
       await t.request({ method: 'GET', url: '/api/cockpit/plans/suzhou-2022-83', as: leader })
     ).json()
     const t11 = plan.targets.find((x: { code: string }) => x.code === 'T11')
-    expect(t11).toMatchObject({ computed: true, currentPeriod: '2024-02', currentValue: 1 })
+    expect(t11).toMatchObject({ computed: true, currentPeriod: '2025-02', currentValue: 1 })
     const drill = (
       await t.request({
         method: 'GET',
-        url: `/api/cockpit/targets/${t11.id}/drilldown?period=2024-02`,
+        url: `/api/cockpit/targets/${t11.id}/drilldown?period=2025-02`,
         as: leader,
       })
     ).json()
     expect(drill.records).toHaveLength(1)
-    expect(drill.records[0].label).toMatch(/^YZ-2024-/)
+    expect(drill.records[0].label).toMatch(/^YZ-2025-/)
     // Not yet available sources stay grey, computed, without a value.
     const t10 = plan.targets.find((x: { code: string }) => x.code === 'T10')
     expect(t10).toMatchObject({ computed: true, sourceAvailable: false, currentValue: null, status: 'grey' })

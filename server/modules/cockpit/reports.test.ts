@@ -4,7 +4,7 @@ import { fixedClock } from '../../kernel/clock.ts'
 import { createTestApp, type Session, type TestApp } from '../../testing/harness.ts'
 import { multipart } from './multipart.ts'
 
-const clock = fixedClock('2024-04-10T02:00:00Z')
+const clock = fixedClock('2025-04-10T02:00:00Z')
 
 describe('unit reports and review', () => {
   let t: TestApp
@@ -38,23 +38,23 @@ describe('unit reports and review', () => {
   it('a unit reports its own target; another unit may not; computed targets are not reported', async () => {
     const ok = await report(clerk, {
       targetId: targets.T23!.id,
-      period: '2024-Q1',
+      period: '2025-Q1',
       value: 80,
       narrative: '保护中心专业人才80人',
-      attachments: [{ name: '花名册', ref: 'HR-2024-03' }],
+      attachments: [{ name: '花名册', ref: 'HR-2025-03' }],
     })
     expect(ok.statusCode, ok.body).toBe(200)
     expect(ok.json()).toMatchObject({ state: 'submitted', unit: 'center', value: 80 })
-    const other = await report(officerGusu, { targetId: targets.T23!.id, period: '2024-Q1', value: 1 })
+    const other = await report(officerGusu, { targetId: targets.T23!.id, period: '2025-Q1', value: 1 })
     expect(other.statusCode).toBe(403)
     expect(other.json().code).toBe('cockpit_not_responsible_unit')
-    const computed = await report(clerk, { targetId: targets.T11!.id, period: '2024-03', value: 1 })
+    const computed = await report(clerk, { targetId: targets.T11!.id, period: '2025-03', value: 1 })
     expect(computed.json().code).toBe('cockpit_target_computed')
-    const monthly = await report(clerk, { targetId: targets.T23!.id, period: '2024-03', value: 1 })
+    const monthly = await report(clerk, { targetId: targets.T23!.id, period: '2025-03', value: 1 })
     expect(monthly.json().code).toBe('cockpit_period_mismatch')
     const district = await report(clerk, {
       targetId: targets.T23!.id,
-      period: '2024-Q1',
+      period: '2025-Q1',
       district: 'gusu',
       value: 1,
     })
@@ -92,7 +92,7 @@ describe('unit reports and review', () => {
     expect((await plan()).T23.currentValue).toBeNull()
     const revised = await report(clerk, {
       targetId: targets.T23!.id,
-      period: '2024-Q1',
+      period: '2025-Q1',
       value: 82,
       narrative: '附名单',
     })
@@ -105,13 +105,13 @@ describe('unit reports and review', () => {
     })
     expect(accepted.json().state).toBe('accepted')
     expect(
-      (await report(clerk, { targetId: targets.T23!.id, period: '2024-Q1', value: 1 })).json().code,
+      (await report(clerk, { targetId: targets.T23!.id, period: '2025-Q1', value: 1 })).json().code,
     ).toBe('cockpit_report_not_editable')
-    expect((await plan()).T23).toMatchObject({ currentValue: 82, currentPeriod: '2024-Q1', computed: false })
+    expect((await plan()).T23).toMatchObject({ currentValue: 82, currentPeriod: '2025-Q1', computed: false })
   })
 
   it('a unit sees only its own reports; a leader sees all', async () => {
-    await report(officer, { targetId: targets.T1!.id, period: '2024-Q1', value: 20 })
+    await report(officer, { targetId: targets.T1!.id, period: '2025-Q1', value: 20 })
     const all = (await t.request({ method: 'GET', url: '/api/cockpit/reports', as: leader })).json().items
     expect(all.map((r: { unit: string }) => r.unit).sort()).toEqual(['center', 'samr-city'])
     expect(
@@ -131,10 +131,10 @@ describe('unit reports and review', () => {
       return Buffer.from(await wb.xlsx.writeBuffer())
     }
     const bad = await sheet([
-      ['T2', '2024-Q1', 'gusu', 30, ''],
-      ['T2', '2024-Q1', 'nowhere', 30, ''],
-      ['T99', '2024-Q1', '', 1, ''],
-      ['T3', '2024-Q1', '', 'many', ''],
+      ['T2', '2025-Q1', 'gusu', 30, ''],
+      ['T2', '2025-Q1', 'nowhere', 30, ''],
+      ['T99', '2025-Q1', '', 1, ''],
+      ['T3', '2025-Q1', '', 'many', ''],
     ])
     const rejected = await t.request({
       method: 'POST',
@@ -152,9 +152,9 @@ describe('unit reports and review', () => {
       .length
     expect(before).toBe(2)
     const good = await sheet([
-      ['T2', '2024-Q1', 'gusu', 30, ''],
-      ['T2', '2024-Q1', 'kunshan', 70, ''],
-      ['T3', '2024-Q1', '', 25.5, ''],
+      ['T2', '2025-Q1', 'gusu', 30, ''],
+      ['T2', '2025-Q1', 'kunshan', 70, ''],
+      ['T3', '2025-Q1', '', 25.5, ''],
     ])
     const unitImport = await t.request({
       method: 'POST',
@@ -172,7 +172,7 @@ describe('unit reports and review', () => {
     expect(imported.json()).toEqual({ imported: 3 })
     const now = await plan()
     // T2 is cumulative and broken down by district: the districts sum to the city figure.
-    expect(now.T2).toMatchObject({ currentValue: 100, currentPeriod: '2024-Q1' })
+    expect(now.T2).toMatchObject({ currentValue: 100, currentPeriod: '2025-Q1' })
     expect(now.T3).toMatchObject({ currentValue: 25.5 })
   })
 
@@ -186,21 +186,21 @@ describe('unit reports and review', () => {
     expect(unit.json().targets.map((x: { code: string }) => x.code)).toEqual(['T10', 'T11', 'T23'])
     const json = await t.request({
       method: 'GET',
-      url: `/api/cockpit/plans/${planId}/period-report?period=2024-Q1`,
+      url: `/api/cockpit/plans/${planId}/period-report?period=2025-Q1`,
       as: leader,
     })
     expect(json.json().targets).toHaveLength(29)
     expect(json.json().targets.find((x: { code: string }) => x.code === 'T23')).toMatchObject({ value: 82 })
     const pdf = await t.request({
       method: 'GET',
-      url: `/api/cockpit/plans/${planId}/period-report?period=2024-Q1&format=pdf`,
+      url: `/api/cockpit/plans/${planId}/period-report?period=2025-Q1&format=pdf`,
       as: leader,
     })
     expect(pdf.headers['content-type']).toBe('application/pdf')
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
     const xlsx = await t.request({
       method: 'GET',
-      url: `/api/cockpit/plans/${planId}/period-report?period=2024-Q1&format=xlsx`,
+      url: `/api/cockpit/plans/${planId}/period-report?period=2025-Q1&format=xlsx`,
       as: leader,
     })
     expect(xlsx.statusCode).toBe(200)
@@ -208,7 +208,7 @@ describe('unit reports and review', () => {
       (
         await t.request({
           method: 'GET',
-          url: `/api/cockpit/plans/${planId}/period-report?period=2024-Q1`,
+          url: `/api/cockpit/plans/${planId}/period-report?period=2025-Q1`,
           as: clerk,
         })
       ).statusCode,

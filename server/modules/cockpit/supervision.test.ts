@@ -2,9 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixedClock } from '../../kernel/clock.ts'
 import { createTestApp, type Session, type TestApp } from '../../testing/harness.ts'
 import { workingDayCalendar } from '../calendar/index.ts'
+import { DEFAULT_PLAN } from './default-plan.ts'
+
+/** Milestones of the shipped plan due before a date: each is overdue unless completed. */
+const dueBefore = (date: string) =>
+  DEFAULT_PLAN.tasks.flatMap((t) => t.milestones).filter((m) => m.dueDate < date).length
 
 // Under a controlled clock: the plan started 2022-11-05; the first sweep is due at once.
-const clock = fixedClock('2023-04-05T02:00:00Z')
+const clock = fixedClock('2025-04-05T02:00:00Z')
 
 describe('supervision (督办) under a controlled clock', () => {
   let t: TestApp
@@ -68,37 +73,37 @@ describe('supervision (督办) under a controlled clock', () => {
   it('raises a notice for an overdue milestone, with a deadline in working days, once', async () => {
     await t.jobs.runDue()
     const first = await notices()
-    const milestone = first.find((n) => n.kind === 'milestoneOverdue')!
-    expect(milestone).toMatchObject({
-      unit: 'samr-city',
-      state: 'open',
-      subjectLabel: expect.stringContaining('三(一)'),
-    })
-    // 2023-04-05 is Qingming: five working days after it (weekend skipped) is 2023-04-12.
+    const overdue = first.filter((n) => n.kind === 'milestoneOverdue')
+    expect(overdue).toHaveLength(dueBefore('2025-04-05'))
+    const milestone = overdue.find((n) => n.subjectLabel.startsWith('三(五)'))!
+    expect(milestone).toMatchObject({ unit: 'court-city', state: 'open' })
+    // 2025-04-05 is a Saturday in the Qingming break: five working days on is Friday 2025-04-11.
     const calendar = await workingDayCalendar(t.deps.db)
-    expect(milestone.responseDue).toBe(calendar.addWorkingDays('2023-04-05', 5))
-    expect(milestone.responseDue).toBe('2023-04-12')
-    expect(first.filter((n) => n.kind === 'milestoneOverdue')).toHaveLength(1)
-    await at('2023-04-06T18:00:00Z') // the next day's sweep (01:00 China time) is due
+    expect(milestone.responseDue).toBe(calendar.addWorkingDays('2025-04-05', 5))
+    expect(milestone.responseDue).toBe('2025-04-11')
+    await at('2025-04-06T18:00:00Z') // the next day's sweep (01:00 China time) is due
     expect(await t.jobs.runDue()).toBe(1)
-    expect((await notices()).filter((n) => n.kind === 'milestoneOverdue')).toHaveLength(1)
+    expect((await notices()).filter((n) => n.kind === 'milestoneOverdue')).toHaveLength(
+      dueBefore('2025-04-05'),
+    )
   })
 
   it('raises a notice when a target is off its trajectory for two consecutive periods, not after one', async () => {
     // T22 (900 new patent attorneys by 2025, cumulative): 1 a quarter is far behind the line.
-    await reportAccepted('T22', '2023-Q1', 1)
-    await at('2023-04-08T18:00:00Z')
+    await reportAccepted('T22', '2025-Q1', 1)
+    await at('2025-04-08T18:00:00Z')
     await t.jobs.runDue()
     expect(await labels()).not.toContain('samr-city T22')
-    await reportAccepted('T22', '2023-Q2', 1)
-    await at('2023-07-05T18:00:00Z')
+    await reportAccepted('T22', '2025-Q2', 1)
+    await at('2025-07-05T18:00:00Z')
     await t.jobs.runDue()
     const raised = (await notices()).find((n) => n.subjectLabel.startsWith('T22'))!
     expect(raised).toMatchObject({ kind: 'offTrajectory', unit: 'samr-city', state: 'open' })
-    // 三(三)'s first milestone fell due on 2023-06-30 meanwhile.
-    expect(await labels()).toEqual(
-      expect.arrayContaining(['samr-city 三(一)', 'samr-city 三(三)', 'samr-city T22']),
+    // Milestones due by 2025-06-30 fell due meanwhile, one notice each.
+    expect((await notices()).filter((n) => n.kind === 'milestoneOverdue')).toHaveLength(
+      dueBefore('2025-07-06'),
     )
+    expect(await labels()).toEqual(expect.arrayContaining(['samr-city T22', 'procuratorate-city 三(六)']))
   })
 
   it('tracks the unit’s response, the plan office’s follow-up and closure, each audited', async () => {
@@ -123,7 +128,7 @@ describe('supervision (督办) under a controlled clock', () => {
       as: planner,
       payload: { text: '请报送培训计划与报名人数', responseWorkingDays: 3 },
     })
-    expect(follow.json()).toMatchObject({ state: 'open', responseDue: '2023-07-11' })
+    expect(follow.json()).toMatchObject({ state: 'open', responseDue: '2025-07-09' })
     const close = await t.request({
       method: 'POST',
       url: `/api/cockpit/notices/${n.id}/close`,
@@ -165,26 +170,26 @@ describe('supervision (督办) under a controlled clock', () => {
     const plan = (
       await t.request({ method: 'GET', url: '/api/cockpit/plans/suzhou-2022-83', as: leader })
     ).json()
-    const m = plan.tasks.find((x: { section: string }) => x.section === '三(二)').milestones[1]
+    const m = plan.tasks.find((x: { section: string }) => x.section === '三(一)').milestones[2]
     expect(m.state).toBe('pending')
     const done = await t.request({
       method: 'POST',
       url: `/api/cockpit/milestones/${m.id}/complete`,
       as: officer,
-      payload: { completedOn: '2023-07-01', note: '实施意见已印发' },
+      payload: { completedOn: '2025-07-01', note: '获批文件3件' },
     })
     expect(done.statusCode, done.body).toBe(200)
     const after = (
       await t.request({ method: 'GET', url: '/api/cockpit/plans/suzhou-2022-83', as: leader })
     ).json()
-    expect(after.tasks.find((x: { section: string }) => x.section === '三(二)').milestones[1].state).toBe(
+    expect(after.tasks.find((x: { section: string }) => x.section === '三(一)').milestones[2].state).toBe(
       'done',
     )
     const notAllowed = await t.request({
       method: 'POST',
       url: `/api/cockpit/milestones/${m.id}/complete`,
       as: clerk,
-      payload: { completedOn: '2023-07-01', note: 'x' },
+      payload: { completedOn: '2025-07-01', note: 'x' },
     })
     expect(notAllowed.statusCode).toBe(403)
   })
