@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import {
   appendLeaves,
   bytesToHex,
@@ -67,11 +68,22 @@ export async function integrateBatch(trx: Tx, options: IntegrateOptions): Promis
       .execute()
   }
   const at = now.toISOString()
-  for (let i = 0; i < pending.length; i++) {
+  // One UPDATE per 500 entries (CASE id WHEN … THEN index) rather than one per entry: per-statement
+  // overhead, not SQL work, bounds integration throughput (perf-limits.md §a).
+  for (let i = 0; i < pending.length; i += 500) {
+    const chunk = pending.slice(i, i + 500)
+    const cases = sql.join(
+      chunk.map((p, j) => sql`when ${p.id} then cast(${size + i + j} as bigint)`),
+      sql` `,
+    )
     await trx
       .updateTable('evidence_deposits')
-      .set({ leaf_index: size + i, integrated_at: at })
-      .where('id', '=', pending[i]!.id)
+      .set({ leaf_index: sql<number>`case id ${cases} end`, integrated_at: at })
+      .where(
+        'id',
+        'in',
+        chunk.map((p) => p.id),
+      )
       .execute()
   }
   const newSize = result.frontier.size
