@@ -87,10 +87,12 @@ describe('API tokens', () => {
       payload: { name: '姑苏只读', userId: officerId, scopes: ['entity.read'] },
     })
     expect(created.statusCode, created.body).toBe(201)
-    const list = await bearer('GET', '/api/entities', undefined, created.json().token)
+    const list = await bearer('GET', '/api/entities?pageSize=200', undefined, created.json().token)
     expect(list.statusCode).toBe(200)
-    expect(list.json().total).toBe(1)
-    expect(list.json().items[0].districtName).toBe('姑苏区')
+    expect(list.json().total).toBeGreaterThan(0)
+    expect(new Set(list.json().items.map((e: { districtName: string }) => e.districtName))).toEqual(
+      new Set(['姑苏区']),
+    )
   })
 
   it('refuses a permission the owner has but the token was not given, with 403', async () => {
