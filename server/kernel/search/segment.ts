@@ -1,5 +1,6 @@
 import { Jieba } from '@node-rs/jieba'
-import { dict } from '@node-rs/jieba/dict'
+// '.js': the package has no exports map, so native ESM (the dist/server.mjs bundle) needs the suffix.
+import { dict } from '@node-rs/jieba/dict.js'
 import { pinyin } from 'pinyin-pro'
 
 /**
@@ -19,12 +20,9 @@ function segmenter(): Jieba {
 const TOKEN = /\p{Script=Han}+|[a-z0-9]+|[^\s\p{P}\p{S}\p{Script=Han}a-z0-9]+/gu
 
 function clean(words: string[]): string[] {
-  const out: string[] = []
-  for (const word of words) {
-    const normal = word.normalize('NFKC').toLowerCase()
-    for (const token of normal.match(TOKEN) ?? []) out.push(token)
-  }
-  return out
+  // One NFKC + lower-case pass and one regex pass over the joined words (a token never spans the
+  // joining space): about twice as fast as normalising word by word.
+  return words.join(' ').normalize('NFKC').toLowerCase().match(TOKEN) ?? []
 }
 
 /** Tokens to index: jieba's search mode, which adds the sub-words of long words (苏州工业园区 → 苏州, 园区, …). */
@@ -45,6 +43,18 @@ export function segmentQuery(text: string): string[] {
  * Queries match these as prefixes, so "szgs" and "gusu" both find 苏州姑苏丝绸文创有限公司.
  */
 export function pinyinTokens(name: string): string[] {
+  const cached = pinyinCache.get(name)
+  if (cached) return cached
+  const tokens = computePinyinTokens(name)
+  if (pinyinCache.size >= 10_000) pinyinCache.delete(pinyinCache.keys().next().value as string)
+  pinyinCache.set(name, tokens)
+  return tokens
+}
+
+// Holders recur across many assets (a company files hundreds of patents): remember their tokens.
+const pinyinCache = new Map<string, string[]>()
+
+function computePinyinTokens(name: string): string[] {
   const words = segmenter().cut(name, false)
   const syllables = (text: string) =>
     pinyin(text, { toneType: 'none', type: 'array', v: true, nonZh: 'removed' }).filter((s) =>
