@@ -272,7 +272,26 @@ export async function getTarget(context: ReadContext, id: string) {
   const today = chinaToday(context.now)
   const view = await targetViewOf(context.db, plan, t, today, await unitNames(context.db))
   const history = await targetHistory(context.db, plan, t, today)
-  return { target: view, history }
+  // District comparison: the latest period with accepted district figures.
+  const byDistrict = await context.db
+    .selectFrom('cockpit_reports')
+    .select(['period', 'district', 'value'])
+    .where('target_id', '=', t.id)
+    .where('state', '=', 'accepted')
+    .where('district', '!=', '')
+    .orderBy('period', 'desc')
+    .execute()
+  const period = byDistrict[0]?.period ?? null
+  const names = await unitNames(context.db)
+  const districts = byDistrict
+    .filter((r) => r.period === period)
+    .map((r) => ({
+      district: r.district,
+      name: names.get(r.district) ?? null,
+      value: Number(r.value),
+      period: r.period,
+    }))
+  return { target: view, history, districts }
 }
 
 /** Imports a plan file: validated whole (every unit must exist), then written in one transaction. */

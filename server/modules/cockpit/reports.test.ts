@@ -174,6 +174,16 @@ describe('unit reports and review', () => {
     // T2 is cumulative and broken down by district: the districts sum to the city figure.
     expect(now.T2).toMatchObject({ currentValue: 100, currentPeriod: '2025-Q1' })
     expect(now.T3).toMatchObject({ currentValue: 25.5 })
+    const t2 = (
+      await t.request({ method: 'GET', url: `/api/cockpit/targets/${targets.T2!.id}`, as: leader })
+    ).json()
+    expect(
+      t2.districts.map((d: { district: string; value: number }) => [d.district, d.value]).sort(),
+    ).toEqual([
+      ['gusu', 30],
+      ['kunshan', 70],
+    ])
+    expect(t2.history.find((h: { period: string }) => h.period === '2025-Q1')).toMatchObject({ value: 100 })
   })
 
   it('shows a unit everything it owes, and renders the period report as PDF and Excel', async () => {
