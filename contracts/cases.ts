@@ -474,3 +474,23 @@ export const casePeopleResponse = z.object({
   recusals: z.array(recusalSchema),
 })
 export const subIdParams = z.object({ id: z.string().min(1).max(64), subId: z.string().min(1).max(64) })
+
+// ——— Documents: notices and attachments ———
+
+export const caseDocumentSchema = z.object({
+  id: z.string(),
+  source: z.enum(['notice', 'attachment']),
+  kind: z.string(),
+  /** A notice's number, e.g. 苏知保受〔2026〕12号; null for attachments. */
+  number: z.string().nullable(),
+  title: z.string(),
+  addressee: z.enum(['submitter', 'parties', 'internal']),
+  /** Null until a notice is first rendered. */
+  sha256: z.string().nullable(),
+  size: z.number().int().nullable(),
+  mediaType: z.string(),
+  fileName: z.string(),
+  createdAt: z.string(),
+})
+export const caseDocumentList = z.object({ items: z.array(caseDocumentSchema) })
+export const attachmentCreated = z.object({ id: z.string(), sha256: z.string(), size: z.number().int() })

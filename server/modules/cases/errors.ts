@@ -90,4 +90,16 @@ export const casesErrors = defineErrors({
     zh: '被申请回避的人员不能自行决定',
     en: 'The person concerned cannot decide their own recusal',
   },
+  document_not_found: { status: 404, zh: '该案件没有此文书或附件', en: 'This case has no such document' },
+  attachment_missing: { status: 400, zh: '请选择要上传的文件', en: 'Choose a file to upload' },
+  attachment_too_large: {
+    status: 413,
+    zh: '附件超过大小限制（20 MB）',
+    en: 'The attachment is larger than allowed (20 MB)',
+  },
+  attachment_type_refused: {
+    status: 415,
+    zh: '附件类型不被接受，或文件内容与声明的类型不符',
+    en: 'This attachment type is not accepted, or its content does not match the declared type',
+  },
 })

@@ -2,6 +2,7 @@
 import type { AppModule } from '../../kernel/module.ts'
 import { caseRoutes } from './cases.routes.ts'
 import { deadlineRuleRoutes } from './deadline-rules.routes.ts'
+import { documentRoutes } from './documents.routes.ts'
 import { clockJobs } from './engine/clocks.ts'
 import { expireByDeclaration } from './engine/expiry.ts'
 import { intakeRoutes } from './intake.routes.ts'
@@ -19,11 +20,12 @@ export { takedownType } from './takedown.workflow.ts'
 
 export const casesModule: AppModule = {
   name: 'cases',
-  routes: (app) => {
+  routes: (app, deps) => {
     deadlineRuleRoutes(app)
     intakeRoutes(app)
     matterRoutes(app)
     peopleRoutes(app)
+    documentRoutes(app, deps)
     caseRoutes(app)
   },
   jobs: () => clockJobs(expireByDeclaration),

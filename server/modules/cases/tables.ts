@@ -1,5 +1,5 @@
 /** Tables owned by the cases module. JSON as text, timestamps ISO-8601 UTC, dates YYYY-MM-DD. */
-export interface CasesTables extends CaseEngineTables, MatterTables {
+export interface CasesTables extends CaseEngineTables, MatterTables, DocumentTables {
   deadline_rules: {
     id: string
     /** The rules.md id, e.g. '5.6'. */
@@ -150,5 +150,33 @@ export interface MatterTables {
     decided_by: string | null
     decided_at: string | null
     decision_note: string | null
+  }
+}
+
+/** Notices and attachments (0106). */
+export interface DocumentTables {
+  /** Document numbers per issuing agency (organization id, or 'center'), series and year. */
+  document_counters: { agency: string; series: string; year: number; last: number }
+  case_documents: {
+    id: string
+    case_id: string
+    /** notice (generated from a template) or attachment (uploaded) */
+    source: 'notice' | 'attachment'
+    /** acceptanceNotice, rejectionNotice, notification, attachment */
+    kind: string
+    /** `苏知保受〔2026〕12号`; null for attachments. */
+    number: string | null
+    title: string
+    /** Who may download besides staff: submitter (the filer), parties, or internal (staff only). */
+    addressee: 'submitter' | 'parties' | 'internal'
+    /** A notice's template fields as JSON: it renders the same PDF every time. */
+    content: string | null
+    /** Null until a notice is first rendered (lazily, on first download). */
+    sha256: string | null
+    size: number | null
+    media_type: string
+    file_name: string
+    created_by: string | null
+    created_at: string
   }
 }

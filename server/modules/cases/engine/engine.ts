@@ -150,6 +150,29 @@ export async function openCase(
   return { id, number }
 }
 
+/** What a transition listener learns about a step just taken (in the step's transaction). */
+export interface TakenStep {
+  caseId: string
+  type: string
+  districtId: string | null
+  transition: string
+  event: string
+  from: string
+  to: string
+  input: unknown
+  data: Record<string, unknown>
+}
+export type TransitionListener = (context: WriteContext, step: TakenStep) => Promise<void>
+const transitionListeners: TransitionListener[] = []
+
+/**
+ * Registers work that follows every transition in its transaction (e.g. the notice a step issues),
+ * so that features beside the engine stay declarations and listeners, not engine changes.
+ */
+export function onTransition(listener: TransitionListener): void {
+  if (!transitionListeners.includes(listener)) transitionListeners.push(listener)
+}
+
 function allowed(actor: Actor, t: TransitionDeclaration): boolean {
   if (t.systemOnly) return actor === systemActor
   return can(actor, t.permission) && (!t.roles || t.roles.some((r) => actor.roles.includes(r)))
@@ -247,6 +270,19 @@ export async function applyTransition(
     transition.deadlines,
     newData,
   )
+  for (const listener of transitionListeners) {
+    await listener(context, {
+      caseId: row.id,
+      type: row.type,
+      districtId: row.district_id,
+      transition: transition.name,
+      event: transition.event,
+      from: row.state,
+      to: transition.to,
+      input: parsed,
+      data: newData,
+    })
+  }
   await context.audit({
     action: `case.${transition.name}`,
     targetType: row.type,

@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fixedClock } from '../../kernel/clock.ts'
+import { createTestApp, type Session, type TestApp } from '../../testing/harness.ts'
+import { nextDocumentNumber } from './documents.ts'
+
+const clock = fixedClock('2026-03-02T02:00:00.000Z')
+
+function multipart(file: { name: string; type: string; bytes: Buffer }, fields: Record<string, string> = {}) {
+  const boundary = `----zhibao${Math.random().toString(16).slice(2)}`
+  const parts: Buffer[] = []
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`))
+  }
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+    ),
+    file.bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  )
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  }
+}
+
+describe('documents: numbered notices as PDF, attachments by SHA-256', () => {
+  let t: TestApp
+  let gusuId: string
+  let gusu: Session
+  let enterprise: Session
+  let dataDir: string
+  const complaint = () => ({
+    complainant: { name: '李四', phone: '13912345678', address: '苏州市姑苏区人民路1号' },
+    respondent: { name: '苏州某某贸易有限公司', address: '苏州市姑苏区观前街2号' },
+    right: { kind: 'trademark', number: `${Math.random()}`.slice(2, 10) },
+    request: '停止销售侵权商品',
+    facts: '购买到假冒注册商标的商品。',
+    districtId: gusuId,
+  })
+  const act = (id: string, transition: string, input: object = {}) =>
+    t.request({
+      method: 'POST',
+      url: `/api/cases/${id}/transitions/${transition}`,
+      as: gusu,
+      payload: { input },
+    })
+  const documents = async (id: string, as?: Session) =>
+    t.request({ method: 'GET', url: `/api/cases/${id}/documents`, ...(as ? { as } : {}) })
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibao-case-docs-'))
+    t = await createTestApp({ clock, env: { SESSION_TTL_HOURS: '720', DATA_DIR: dataDir } })
+    const orgs = (await t.request({ method: 'GET', url: '/api/organizations' })).json() as {
+      id: string
+      code: string
+    }[]
+    gusuId = orgs.find((o) => o.code === 'gusu')!.id
+    gusu = await t.login('officer.gusu')
+    enterprise = await t.login('enterprise')
+  })
+  afterAll(async () => {
+    await t.close()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('issues numbered notices on acceptance and rejection; a refused step takes no number', async () => {
+    const submit = () =>
+      t.request({ method: 'POST', url: '/api/cases/complaints', payload: complaint(), as: enterprise })
+    const a = (await submit()).json()
+    const b = (await submit()).json()
+    expect((await act(a.id, 'accept')).statusCode).toBe(200)
+    expect((await act(b.id, 'reject', { ground: 'missingMaterials' })).statusCode).toBe(400)
+    expect(
+      (await act(b.id, 'reject', { ground: 'missingMaterials', reason: '缺少购买凭证' })).statusCode,
+    ).toBe(200)
+    const c = (await submit()).json()
+    expect((await act(c.id, 'accept')).statusCode).toBe(200)
+
+    const list = (await documents(a.id, enterprise)).json().items
+    expect(list).toMatchObject([
+      {
+        source: 'notice',
+        kind: 'acceptanceNotice',
+        number: '苏姑知保受〔2026〕1号',
+        title: '受理通知书',
+        sha256: null,
+      },
+    ])
+    expect((await documents(b.id, enterprise)).json().items[0].number).toBe('苏姑知保不受〔2026〕1号')
+    expect((await documents(c.id, gusu)).json().items[0].number).toBe('苏姑知保受〔2026〕2号')
+
+    // The submitter downloads the PDF, with the Chinese font embedded; then it is kept by SHA-256.
+    const url = `/api/cases/${a.id}/documents/${list[0].id}/file`
+    const pdf = await t.request({ method: 'GET', url, as: enterprise })
+    expect(pdf.statusCode, pdf.body).toBe(200)
+    expect(pdf.headers['content-type']).toBe('application/pdf')
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(pdf.rawPayload.toString('latin1')).toContain('NotoSansSC')
+    const sha = createHash('sha256').update(pdf.rawPayload).digest('hex')
+    expect((await documents(a.id, gusu)).json().items[0].sha256).toBe(sha)
+    const again = await t.request({ method: 'GET', url, as: gusu })
+    expect(createHash('sha256').update(again.rawPayload).digest('hex')).toBe(sha)
+    // Not for the public, nor for another district's officer.
+    expect((await t.request({ method: 'GET', url })).statusCode).toBe(401)
+    const kunshan = await t.login('officer.kunshan')
+    expect((await t.request({ method: 'GET', url, as: kunshan })).statusCode).toBe(404)
+  })
+
+  it('numbers gap-free: a rolled-back transaction gives its number back', async () => {
+    const agency = { key: 'test-agency', prefix: '测' }
+    await expect(
+      t.database.db.transaction().execute(async (trx) => {
+        expect(await nextDocumentNumber(trx, agency, '告', 2026)).toBe('测告〔2026〕1号')
+        throw new Error('roll back')
+      }),
+    ).rejects.toThrow('roll back')
+    const number = await t.database.db
+      .transaction()
+      .execute((trx) => nextDocumentNumber(trx, agency, '告', 2026))
+    expect(number).toBe('测告〔2026〕1号')
+  })
+
+  it('takes attachments checked for type and size, stored by SHA-256; staff files stay internal', async () => {
+    const { id } = (
+      await t.request({ method: 'POST', url: '/api/cases/complaints', payload: complaint(), as: enterprise })
+    ).json()
+    const url = `/api/cases/${id}/attachments`
+    const bytes = Buffer.from('%PDF-1.4\n% evidence\n')
+    const ok = await t.request({
+      method: 'POST',
+      url,
+      as: enterprise,
+      ...multipart({ name: '购买凭证.pdf', type: 'application/pdf', bytes }, { title: '购买凭证' }),
+    })
+    expect(ok.statusCode, ok.body).toBe(201)
+    expect(ok.json().sha256).toBe(createHash('sha256').update(bytes).digest('hex'))
+    const lying = await t.request({
+      method: 'POST',
+      url,
+      as: gusu,
+      ...multipart({ name: 'photo.png', type: 'image/png', bytes: Buffer.from('not a picture') }),
+    })
+    expect(lying.statusCode).toBe(415)
+    expect(lying.json().code).toBe('attachment_type_refused')
+    const big = await t.request({
+      method: 'POST',
+      url,
+      as: gusu,
+      ...multipart({ name: 'big.txt', type: 'text/plain', bytes: Buffer.alloc(20 * 1024 * 1024 + 1, 0x61) }),
+    })
+    expect(big.statusCode).toBe(413)
+    const internal = await t.request({
+      method: 'POST',
+      url,
+      as: gusu,
+      ...multipart({ name: '笔录.txt', type: 'text/plain', bytes: Buffer.from('询问笔录') }),
+    })
+    expect(internal.statusCode).toBe(201)
+    const names = (await documents(id, gusu)).json().items.map((d: { fileName: string }) => d.fileName)
+    expect(names.sort()).toEqual(['笔录.txt', '购买凭证.pdf'].sort())
+    expect(
+      (await documents(id, enterprise)).json().items.map((d: { fileName: string }) => d.fileName),
+    ).toEqual(['购买凭证.pdf'])
+    const file = await t.request({
+      method: 'GET',
+      url: `/api/cases/${id}/documents/${ok.json().id}/file`,
+      as: gusu,
+    })
+    expect(file.rawPayload.equals(bytes)).toBe(true)
+    const events = (await t.request({ method: 'GET', url: `/api/cases/${id}`, as: gusu })).json().events
+    expect(events.filter((e: { event: string }) => e.event === 'document.attached')).toHaveLength(2)
+  })
+})
