@@ -71,74 +71,100 @@ async function expectedRoot(db: Db) {
 }
 
 describe.skipIf(testDialect !== 'sqlite')('evidence log durability (SQLite file, kill -9)', () => {
-  it('loses no acknowledged deposit and never leaves a checkpoint whose tree cannot be reproduced', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibao-crash-'))
-    const file = path.join(dir, 'zhibao.db')
-    try {
-      const setup = await openDatabase({ sqliteFile: file })
-      await migrateToLatest(setup.db, migrations)
-      await setup.close()
-      const keys = loadLogKeys(loadConfig({ DATA_DIR: dir, NODE_ENV: 'test' }))
-
-      const acked: string[] = []
-      let batches = 0
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', path.join(here, 'testing/log-worker.ts'), file, dir, '200', '4'],
-        {
-          stdio: ['ignore', 'pipe', 'inherit'],
-        },
-      )
-      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-        child.on('exit', (_code, signal) => resolve(signal)),
-      )
-      let buffer = ''
-      child.stdout.on('data', (chunk: Buffer) => {
-        buffer += chunk.toString()
-        const lines = buffer.split('\n')
-        buffer = lines.pop()!
-        for (const line of lines) {
-          if (line.startsWith('ACK ')) acked.push(line.slice(4))
-          // Killed inside the 5th integration transaction, after its nodes and checkpoint were written.
-          if (line.startsWith('BATCH ') && ++batches === 5) child.kill('SIGKILL')
-        }
-      })
-      expect(await exited).toBe('SIGKILL')
-      expect(acked.length).toBeGreaterThan(10)
-
-      const after = await openDatabase({ sqliteFile: file })
+  it.each([
+    ['in the middle of an integration batch', 'BATCH ', 5],
+    ['in the middle of a deposit', 'IN_DEPOSIT ', 20],
+  ] as const)(
+    'killed %s, loses no acknowledged deposit and leaves every checkpoint reproducible',
+    async (_when, killAt, nth) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibao-crash-'))
+      const file = path.join(dir, 'zhibao.db')
       try {
-        const before = await checkLog(after.db, keys.signer.verifierKey)
-        // The killed batch left nothing: the last checkpoint is that of batch 4 and matches the head.
-        expect(before.length).toBe(4)
-        const head = await after.db
-          .selectFrom('evidence_log_head')
-          .select('tree_size')
-          .executeTakeFirstOrThrow()
-        expect(Number(head.tree_size)).toBe(Number(before.at(-1)!.tree_size))
-        const stored = await after.db.selectFrom('evidence_deposits').select('id').execute()
-        const ids = new Set(stored.map((r) => r.id))
-        for (const id of acked) expect(ids.has(id), `acknowledged deposit ${id}`).toBe(true)
+        const setup = await openDatabase({ sqliteFile: file })
+        await migrateToLatest(setup.db, migrations)
+        await setup.close()
+        const keys = loadLogKeys(loadConfig({ DATA_DIR: dir, NODE_ENV: 'test' }))
 
-        // Restart: the integrator picks up where the log stands and integrates everything pending.
-        await integratePending(after.db, { keys, batchSize: 4 })
-        const pending = await after.db
-          .selectFrom('evidence_deposits')
-          .select('id')
-          .where('leaf_index', 'is', null)
-          .execute()
-        expect(pending).toEqual([])
-        const checkpoints = await checkLog(after.db, keys.signer.verifierKey)
-        const expected = await expectedRoot(after.db)
-        expect(Number(checkpoints.at(-1)!.tree_size)).toBe(expected.size)
-        expect(checkpoints.at(-1)!.root_hash).toBe(expected.root)
+        const acked: string[] = []
+        let inFlight = ''
+        let seen = 0
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', path.join(here, 'testing/log-worker.ts'), file, dir, '200', '4'],
+          {
+            stdio: ['ignore', 'pipe', 'inherit'],
+          },
+        )
+        const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+          child.on('exit', (_code, signal) => resolve(signal)),
+        )
+        let buffer = ''
+        child.stdout.on('data', (chunk: Buffer) => {
+          buffer += chunk.toString()
+          const lines = buffer.split('\n')
+          buffer = lines.pop()!
+          for (const line of lines) {
+            if (line.startsWith('ACK ')) acked.push(line.slice(4))
+            if (line.startsWith('IN_DEPOSIT ')) inFlight = line.slice('IN_DEPOSIT '.length)
+            // Killed inside the nth transaction of that kind, after its rows were written, before commit.
+            if (line.startsWith(killAt) && ++seen === nth) child.kill('SIGKILL')
+          }
+        })
+        expect(await exited).toBe('SIGKILL')
+        expect(acked.length).toBeGreaterThan(10)
+
+        const after = await openDatabase({ sqliteFile: file })
+        try {
+          const before = await checkLog(after.db, keys.signer.verifierKey)
+          // The killed transaction left nothing: after a killed batch the last checkpoint is batch 4's;
+          // a killed deposit is absent with its file rows (it was never acknowledged).
+          if (killAt === 'BATCH ') expect(before.length).toBe(4)
+          else {
+            expect(inFlight).not.toBe('')
+            expect(acked).not.toContain(inFlight)
+            const ghost = await after.db
+              .selectFrom('evidence_deposits')
+              .select('id')
+              .where('id', '=', inFlight)
+              .execute()
+            expect(ghost).toEqual([])
+            const files = await after.db
+              .selectFrom('evidence_files')
+              .select('deposit_id')
+              .where('deposit_id', '=', inFlight)
+              .execute()
+            expect(files).toEqual([])
+          }
+          const head = await after.db
+            .selectFrom('evidence_log_head')
+            .select('tree_size')
+            .executeTakeFirstOrThrow()
+          expect(Number(head.tree_size)).toBe(Number(before.at(-1)!.tree_size))
+          const stored = await after.db.selectFrom('evidence_deposits').select('id').execute()
+          const ids = new Set(stored.map((r) => r.id))
+          for (const id of acked) expect(ids.has(id), `acknowledged deposit ${id}`).toBe(true)
+
+          // Restart: the integrator picks up where the log stands and integrates everything pending.
+          await integratePending(after.db, { keys, batchSize: 4 })
+          const pending = await after.db
+            .selectFrom('evidence_deposits')
+            .select('id')
+            .where('leaf_index', 'is', null)
+            .execute()
+          expect(pending).toEqual([])
+          const checkpoints = await checkLog(after.db, keys.signer.verifierKey)
+          const expected = await expectedRoot(after.db)
+          expect(Number(checkpoints.at(-1)!.tree_size)).toBe(expected.size)
+          expect(checkpoints.at(-1)!.root_hash).toBe(expected.root)
+        } finally {
+          await after.close()
+        }
       } finally {
-        await after.close()
+        fs.rmSync(dir, { recursive: true, force: true })
       }
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true })
-    }
-  }, 60_000)
+    },
+    60_000,
+  )
 })
 
 describe.skipIf(testDialect !== 'postgres')('evidence log with several sequencers (PostgreSQL)', () => {

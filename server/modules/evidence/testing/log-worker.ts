@@ -31,6 +31,9 @@ for (;;) {
       const d = await createDeposit(c, { title: `deposit ${deposited}` }, [
         { sha256: hex, size: deposited, mediaType: 'text/plain', fileName: 'a.txt' },
       ])
+      // Inside the deposit's transaction, before its commit: the other place the test kills.
+      await write(`IN_DEPOSIT ${d.id}`)
+      await new Promise((resolve) => setTimeout(resolve, 5))
       return d.id
     })
     await write(`ACK ${id}`)
