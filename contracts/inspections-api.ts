@@ -203,7 +203,15 @@ export const revealRequest = z.object({
 })
 export const runDrawRequest = z.object({
   drand: z
-    .object({ round: z.number().int().min(1), randomness: hex32 })
+    .object({
+      round: z.number().int().min(1),
+      randomness: hex32,
+      /** The round's BLS signature (48 bytes, hex); when given, the server verifies the beacon. */
+      signature: z
+        .string()
+        .regex(/^[0-9a-fA-F]{96}$/, 'expected 48 bytes of hex (96 characters)')
+        .optional(),
+    })
     .nullable()
     .default(null),
 })

@@ -31,6 +31,7 @@ import { type Actor, scopeCondition } from '../../kernel/access.ts'
 import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { newId } from '../../kernel/ids.ts'
+import { verifyQuicknetBeacon } from './drand.ts'
 import { inspectionsErrors } from './errors.ts'
 import { findTask } from './plans.service.ts'
 import { type AnyContext, chinaDate, dbOf, type Executor, organizationsLookup, parseJson } from './shared.ts'
@@ -429,10 +430,20 @@ export async function runCommittedDraw(
   const { trx, now, actor } = context
   const row = await drawForWrite(context, drawId)
   if (row.status !== 'committed') throw new AppError(inspectionsErrors.inspection_draw_state)
+  // With the beacon's signature, the randomness is checked against the League of Entropy's key.
+  const signature = input.drand?.signature
+  if (input.drand && signature !== undefined) {
+    const verified = verifyQuicknetBeacon(input.drand.round, signature)
+    if (verified === null || verified !== input.drand.randomness.toLowerCase())
+      throw new AppError(inspectionsErrors.inspection_drand_signature_invalid, {
+        detail: { round: input.drand.round },
+      })
+  }
+  const drand = input.drand ? { round: input.drand.round, randomness: input.drand.randomness } : null
   const inputs = JSON.parse(row.inputs) as DrawInputs
   let outcome: ReturnType<typeof createDrawRecord>
   try {
-    outcome = createDrawRecord(inputs, { drand: input.drand, reveals: parseJson(row.reveals) })
+    outcome = createDrawRecord(inputs, { drand, reveals: parseJson(row.reveals) })
   } catch (e) {
     if (e instanceof DrawInputError)
       throw new AppError(inspectionsErrors.inspection_draw_inputs_invalid, { detail: { issues: e.issues } })
@@ -471,7 +482,13 @@ export async function runCommittedDraw(
     action: 'inspection.draw.run',
     targetType: 'inspectionDraw',
     targetId: drawId,
-    after: { seed: record.seed, randomness: record.randomness, targets: record.result.targets.length },
+    after: {
+      seed: record.seed,
+      randomness: record.randomness,
+      drandSignature: signature ?? null,
+      beaconVerified: signature !== undefined,
+      targets: record.result.targets.length,
+    },
   })
   return getDraw(context, drawId)
 }

@@ -62,6 +62,11 @@ export const inspectionsErrors = defineErrors({
     zh: '录入的 drand 轮次与事先公布的轮次不一致',
     en: 'The drand round entered differs from the announced round',
   },
+  inspection_drand_signature_invalid: {
+    status: 422,
+    zh: 'drand 签名验证失败：签名不属于该轮次，或与录入的随机数不符',
+    en: 'The drand signature does not verify for this round, or does not match the randomness entered',
+  },
   inspection_reveal_missing: {
     status: 422,
     zh: '仍有见证人未揭示其随机值',

@@ -265,6 +265,14 @@ describe('double-random inspections (双随机、一公开)', () => {
       payload: { drand: { round: committed.drandRound! + 1, randomness: RANDOMNESS } },
     })
     expect(mismatch.json().code).toBe('inspection_drand_round_mismatch')
+    // A signature that is not drand's for this round is refused.
+    const forged = await t.request({
+      method: 'POST',
+      url: `/api/inspections/draws/${committed.id}/run`,
+      as: kunshan,
+      payload: { drand: { round: committed.drandRound, randomness: RANDOMNESS, signature: 'ab'.repeat(48) } },
+    })
+    expect(forged.json().code).toBe('inspection_drand_signature_invalid')
     const drawn = await api('POST', `/api/inspections/draws/${committed.id}/run`, kunshan, {
       drand: { round: committed.drandRound, randomness: RANDOMNESS },
     })

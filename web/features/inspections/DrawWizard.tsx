@@ -143,11 +143,17 @@ export function DrawWizard() {
       {step === 2 && d && (
         <Form
           layout="vertical"
-          onFinish={(v: { randomness: string }) =>
+          onFinish={(v: { randomness: string; signature?: string }) =>
             act(
               () =>
                 api.post(`/api/inspections/draws/${d.id}/run`, {
-                  drand: d.drandRound ? { round: d.drandRound, randomness: v.randomness.trim() } : null,
+                  drand: d.drandRound
+                    ? {
+                        round: d.drandRound,
+                        randomness: v.randomness.trim(),
+                        ...(v.signature?.trim() ? { signature: v.signature.trim() } : {}),
+                      }
+                    : null,
                 }),
               'wizard.drawn',
             )
@@ -165,6 +171,14 @@ export function DrawWizard() {
                 name="randomness"
                 label={t('wizard.drandRandomness')}
                 rules={[{ required: true, pattern: /^[0-9a-fA-F]{64}$/, message: t('wizard.hex64') }]}
+              >
+                <Input />
+              </Form.Item>
+              <Form.Item
+                name="signature"
+                label={t('wizard.drandSignature')}
+                extra={t('wizard.drandSignatureHelp')}
+                rules={[{ pattern: /^[0-9a-fA-F]{96}$/, message: t('wizard.hex96') }]}
               >
                 <Input />
               </Form.Item>
