@@ -7,6 +7,7 @@ import { EntitiesPage } from '../features/entities/EntitiesPage.tsx'
 import { RegistrationQueue } from '../features/identity/RegistrationQueue.tsx'
 import { evidencePortalRoutes } from '../features/evidence/routes.tsx'
 import { inspectionPortalRoutes, inspectionWorkbenchRoutes } from '../features/inspections/routes.tsx'
+import { searchPortalRoutes } from '../features/search/routes.tsx'
 import { AccountPage } from '../portal/AccountPage.tsx'
 import { HomePage } from '../portal/HomePage.tsx'
 import { LoginPage } from '../portal/LoginPage.tsx'
@@ -51,6 +52,7 @@ export const router = createBrowserRouter([
       { path: 'register', element: <RegisterPage /> },
       { path: 'register/submitted', element: <RegisterSubmitted /> },
       ...inspectionPortalRoutes,
+      ...searchPortalRoutes,
       ...evidencePortalRoutes,
       {
         path: 'account',
