@@ -139,6 +139,33 @@ describe('GET /api/search', () => {
     expect(titles(await find({ q: '激光器' }))).toEqual([])
   })
 
+  it('never returns an unpublished asset to the public, nor another district’s to district staff', async () => {
+    type Listed = { id: string; title: string; published: boolean; districtId: string | null }
+    const all = (
+      await t.request({ method: 'GET', url: '/api/registry/assets?pageSize=200', as: clerk })
+    ).json().items as Listed[]
+    const hidden = all.filter((a) => !a.published)
+    expect(hidden.length).toBeGreaterThanOrEqual(2)
+    const gusuId = orgIds.get('gusu')
+    const gusu = await t.login('officer.gusu')
+    // Every word of every hidden title, the empty query (browse), and each hidden asset's number.
+    const queries = new Set<string>([''])
+    for (const a of hidden) for (const w of a.title.match(/\p{Script=Han}{2}/gu) ?? []) queries.add(w)
+    for (const q of queries) {
+      const publicIds = (await find({ q, pageSize: 50 })).items.map((i) => i.id)
+      expect(
+        publicIds.filter((id) => hidden.some((h) => h.id === id)),
+        q,
+      ).toEqual([])
+      const gusuIds = (await find({ q, pageSize: 50 }, gusu)).items.map((i) => i.id)
+      const outOfScope = hidden.filter((h) => h.districtId !== gusuId).map((h) => h.id)
+      expect(
+        gusuIds.filter((id) => outOfScope.includes(id)),
+        q,
+      ).toEqual([])
+    }
+  })
+
   it('finds articles once published, and drafts only for staff in scope', async () => {
     const admin = await t.login('admin')
     const created = await t.request({
