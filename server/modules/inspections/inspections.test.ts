@@ -10,6 +10,7 @@ import {
 } from '../../../contracts/inspections/draw/index.ts'
 import type { InspectionDraw, InspectionTarget, InspectionTask } from '../../../contracts/inspections-api.ts'
 import { fixedClock } from '../../kernel/clock.ts'
+import { writeXlsx } from '../../kernel/documents/tables.ts'
 import { createTestApp, type Session, type TestApp } from '../../testing/harness.ts'
 import { quicknetRound } from './draws.service.ts'
 
@@ -226,6 +227,48 @@ describe('double-random inspections (双随机、一公开)', () => {
       .where('uscc', '=', uscc(50))
       .executeTakeFirst()
     expect(found).toBeUndefined()
+  })
+
+  it('imports the directory from Excel too, updating entities already known', async () => {
+    const content = await writeXlsx([
+      {
+        name: '检查对象',
+        columns: ['统一社会信用代码', '名称', '所属区县', '行业类别', '信用等级', '重点企业'].map((h) => ({
+          header: h,
+          key: h,
+        })),
+        rows: [
+          {
+            统一社会信用代码: uscc(0),
+            名称: '昆山测试制造有限公司0',
+            所属区县: 'kunshan',
+            行业类别: '制造业',
+            信用等级: 'A',
+            重点企业: '是',
+          },
+          {
+            统一社会信用代码: uscc(60),
+            名称: 'Excel 导入企业',
+            所属区县: 'kunshan',
+            行业类别: '制造业',
+            信用等级: 'c',
+            重点企业: '',
+          },
+        ],
+      },
+    ])
+    const r = await api('POST', '/api/inspections/directory/import', kunshan, {
+      format: 'xlsx',
+      content: content.toString('base64'),
+    })
+    expect(r).toEqual({ rows: 2, created: 1, updated: 1 })
+    const list = await api('GET', `/api/inspections/directory?q=${uscc(0)}`, kunshan)
+    expect(list.items[0]).toMatchObject({ uscc: uscc(0), keyEnterprise: true, creditLevel: 'A' })
+    expect((await api('GET', `/api/inspections/directory?q=${uscc(60)}`, kunshan)).items[0].creditLevel).toBe(
+      'C',
+    )
+    // Another district's officer does not see Kunshan's directory.
+    expect((await api('GET', `/api/inspections/directory?q=${uscc(60)}`, gusu)).items).toHaveLength(0)
   })
 
   it('commits, reveals, draws and publishes through the API; the record reproduces and names the commitment', async () => {
