@@ -9,7 +9,7 @@ import { createTestApp, type Session, type TestApp } from '../server/testing/har
 import { main } from './main.ts'
 
 // `zhibao verify` and `zhibao monitor` against a live test server (SQLite or PostgreSQL).
-describe('zhibao verify and monitor', () => {
+describe('zhibao verify, monitor and consistency', () => {
   let t: TestApp
   let dir: string
   let base: string
@@ -93,6 +93,13 @@ describe('zhibao verify and monitor', () => {
 
   it('monitors checkpoints, accepts consistent growth and alarms (exit 2) on a forked log', async () => {
     const state = path.join(dir, 'monitor.json')
+    const oldCheckpoint = path.join(dir, 'old.checkpoint')
+    fs.writeFileSync(
+      oldCheckpoint,
+      (await t.request({ method: 'GET', url: '/api/evidence/checkpoint' })).body,
+    )
+    const vkeyFile = path.join(dir, 'log.vkey')
+    fs.writeFileSync(vkeyFile, (await t.request({ method: 'GET', url: '/api/evidence/vkey' })).body)
     const first = await run('monitor', '--url', base, '--state', state, '--once')
     expect(first.code, first.err).toBe(0)
     expect(first.out).toContain('pinned')
@@ -101,6 +108,9 @@ describe('zhibao verify and monitor', () => {
     const grown = await run('monitor', '--url', base, '--state', state, '--once')
     expect(grown.code, grown.err).toBe(0)
     expect(grown.out).toContain('consistent')
+    const proven = await run('consistency', '--url', base, '--old', oldCheckpoint, '--vkey-file', vkeyFile)
+    expect(proven.code, proven.err).toBe(0)
+    expect(proven.out).toMatch(/tree of size \d+ is a prefix of its tree of size \d+/)
 
     // A split view: the log signs a different tree at a larger size (its key, a rewritten history).
     await depositAndIntegrate('fourth')
@@ -124,5 +134,8 @@ describe('zhibao verify and monitor', () => {
     const alarm = await run('monitor', '--url', base, '--state', state, '--once')
     expect(alarm.code, alarm.out + alarm.err).toBe(2)
     expect(alarm.err).toContain('NOT consistent')
+    const forked = await run('consistency', '--url', base, '--old', oldCheckpoint, '--vkey-file', vkeyFile)
+    expect(forked.code).toBe(1)
+    expect(forked.err).toContain('NOT consistent')
   })
 })

@@ -1,11 +1,12 @@
 import type { CliCommand } from '../registry.ts'
 import { auditVerifyCommand } from './audit-verify.ts'
+import { consistencyCommand } from './consistency.ts'
 import { createUserCommand } from './create-user.ts'
 import { migrateCommand } from './migrate.ts'
 import { monitorCommand } from './monitor.ts'
 import { seedCommand } from './seed.ts'
-import { verifyDrawCommand } from './verify-draw.ts'
 import { verifyCommand } from './verify.ts'
+import { verifyDrawCommand } from './verify-draw.ts'
 
 /** Every command of `zhibao`, in the order `zhibao help` lists them; a new command is one line here. */
 export const commands: CliCommand[] = [
@@ -16,4 +17,5 @@ export const commands: CliCommand[] = [
   verifyDrawCommand,
   verifyCommand,
   monitorCommand,
+  consistencyCommand,
 ]
