@@ -547,6 +547,22 @@ async function insertTargets(trx: Executor, drawId: string, record: DrawRecord) 
       .execute()
 }
 
+/** Records, in its own transaction, a run that failed and stored nothing (aborts stay visible). */
+export async function recordFailedRun(
+  context: WriteContext,
+  drawId: string,
+  code: string,
+  input: z.output<typeof runDrawRequest>,
+): Promise<void> {
+  await getDraw(context, drawId)
+  await context.audit({
+    action: 'inspection.draw.runFailed',
+    targetType: 'inspectionDraw',
+    targetId: drawId,
+    after: { code, drand: input.drand },
+  })
+}
+
 /** Step 4: publishes the draw record (一公开 of the draw itself). */
 export async function publishDraw(context: WriteContext, drawId: string): Promise<InspectionDraw> {
   const { trx, now, actor } = context

@@ -26,6 +26,7 @@ import {
   taskListQuery,
   taskSchema,
 } from '../../../contracts/inspections-api.ts'
+import { AppError } from '../../kernel/errors.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 import {
   commitDraw,
@@ -33,6 +34,7 @@ import {
   getDraw,
   listDraws,
   publishDraw,
+  recordFailedRun,
   revealObserver,
   runCommittedDraw,
 } from './draws.service.ts'
@@ -245,7 +247,16 @@ export function inspectionsRoutes(app: ZodApp) {
         response: { 200: drawSchema },
       },
     },
-    async (request) => request.write((c) => runCommittedDraw(c, request.params.id, request.body)),
+    async (request) => {
+      try {
+        return await request.write((c) => runCommittedDraw(c, request.params.id, request.body))
+      } catch (error) {
+        // The failed run stored nothing; the attempt itself is recorded (trust.md C.3: aborts are visible).
+        if (error instanceof AppError && error.code.startsWith('inspection_') && error.status === 422)
+          await request.write((c) => recordFailedRun(c, request.params.id, error.code, request.body))
+        throw error
+      }
+    },
   )
   app.post(
     '/api/inspections/draws/:id/publish',

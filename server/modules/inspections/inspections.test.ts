@@ -460,6 +460,14 @@ describe('double-random inspections (双随机、一公开)', () => {
       .executeTakeFirstOrThrow()
     expect(row.status).toBe('committed')
     expect(row.record).toBeNull()
+    // The failed attempt is visible in the audit trail.
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'inspection.draw.runFailed')
+      .where('target_id', '=', draw.id)
+      .execute()
+    expect(audit).toHaveLength(1)
     const targets = await t.database.db
       .selectFrom('inspection_targets')
       .select('id')
