@@ -3,6 +3,8 @@ import { lazy, type ReactNode, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createBrowserRouter, Link } from 'react-router'
 import { RequireAuth } from '../components/RequireAuth.tsx'
+import { calendarPortalRoutes } from '../features/calendar/routes.tsx'
+import { casePortalRoutes, caseWorkbenchRoutes } from '../features/cases/routes.tsx'
 import { EntitiesPage } from '../features/entities/EntitiesPage.tsx'
 import { RegistrationQueue } from '../features/identity/RegistrationQueue.tsx'
 import { evidencePortalRoutes } from '../features/evidence/routes.tsx'
@@ -52,6 +54,8 @@ export const router = createBrowserRouter([
       { path: 'register', element: <RegisterPage /> },
       { path: 'register/submitted', element: <RegisterSubmitted /> },
       ...inspectionPortalRoutes,
+      ...casePortalRoutes,
+      ...calendarPortalRoutes,
       ...searchPortalRoutes,
       ...evidencePortalRoutes,
       {
@@ -91,6 +95,7 @@ export const router = createBrowserRouter([
         ),
       },
       ...inspectionWorkbenchRoutes,
+      ...caseWorkbenchRoutes,
       ...adminRoutes,
       { path: '*', element: <NotFound /> },
     ],

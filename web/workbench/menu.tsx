@@ -2,7 +2,9 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   DashboardOutlined,
+  FieldTimeOutlined,
   FileDoneOutlined,
+  FolderOpenOutlined,
   HomeOutlined,
   KeyOutlined,
   SearchOutlined,
@@ -37,6 +39,13 @@ export const MENU: MenuEntry[] = [
     labelKey: 'menu.entities',
     icon: <ShopOutlined />,
     permission: 'entity.read',
+  },
+  { path: '/workbench/cases', labelKey: 'menu.cases', icon: <FolderOpenOutlined />, permission: 'case.read' },
+  {
+    path: '/workbench/deadlines',
+    labelKey: 'menu.deadlines',
+    icon: <FieldTimeOutlined />,
+    permission: 'case.read',
   },
   {
     path: '/workbench/inspections',

@@ -1,0 +1,45 @@
+import { Card, Descriptions, Tag, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { type PartyCase, pick } from '../../features/cases/model.ts'
+
+/** A case as its submitter sees it: state, steps and deadlines, no internal notes. */
+export function PartyCaseCard({ item }: { item: PartyCase }) {
+  const { t, i18n } = useTranslation('cases')
+  const lang = i18n.language
+  return (
+    <Card
+      size="small"
+      style={{ marginBottom: 12 }}
+      title={
+        <span style={{ whiteSpace: 'normal' }}>
+          {item.number} · {pick(item.typeLabel, lang)}
+        </span>
+      }
+      extra={<Tag color="blue">{pick(item.stateLabel, lang)}</Tag>}
+    >
+      <Descriptions column={1} size="small">
+        {item.matterNumber && (
+          <Descriptions.Item label={t('portal.matterNumber')}>{item.matterNumber}</Descriptions.Item>
+        )}
+        <Descriptions.Item label={t('portal.submittedAt')}>{item.createdAt.slice(0, 10)}</Descriptions.Item>
+        <Descriptions.Item label={t('portal.updatedAt')}>{item.updatedAt.slice(0, 10)}</Descriptions.Item>
+      </Descriptions>
+      {item.deadlines.length > 0 && (
+        <>
+          <Typography.Text strong>{t('portal.deadlines')}</Typography.Text>
+          <ul>
+            {item.deadlines.map((d) => (
+              <li key={`${d.ruleId}-${d.dueDate}`}>
+                {t('portal.deadlineLine', {
+                  rule: d.ruleId,
+                  due: d.dueDate,
+                  status: t(`clock.status.${d.status}`),
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Card>
+  )
+}
