@@ -5,6 +5,7 @@ import { createBrowserRouter, Link } from 'react-router'
 import { RequireAuth } from '../components/RequireAuth.tsx'
 import { calendarPortalRoutes } from '../features/calendar/routes.tsx'
 import { casePortalRoutes, caseWorkbenchRoutes } from '../features/cases/routes.tsx'
+import { cockpitPlanRoutes } from '../features/cockpit/routes.tsx'
 import { EntitiesPage } from '../features/entities/EntitiesPage.tsx'
 import { RegistrationQueue } from '../features/identity/RegistrationQueue.tsx'
 import { evidencePortalRoutes } from '../features/evidence/routes.tsx'
@@ -110,4 +111,5 @@ export const router = createBrowserRouter([
       </RequireAuth>
     ),
   },
+  ...cockpitPlanRoutes,
 ])

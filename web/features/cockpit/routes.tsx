@@ -1,0 +1,29 @@
+import { lazy, Suspense } from 'react'
+import type { RouteObject } from 'react-router'
+import { RequireAuth } from '../../components/RequireAuth.tsx'
+
+// The plan pages carry ECharts: loaded on first visit.
+const OverviewPage = lazy(() => import('./OverviewPage.tsx').then((m) => ({ default: m.OverviewPage })))
+const TargetPage = lazy(() => import('./TargetPage.tsx').then((m) => ({ default: m.TargetPage })))
+const UnitPage = lazy(() => import('./UnitPage.tsx').then((m) => ({ default: m.UnitPage })))
+const PeriodReportPage = lazy(() =>
+  import('./PeriodReportPage.tsx').then((m) => ({ default: m.PeriodReportPage })),
+)
+
+const guard = (
+  permission: 'cockpit.access' | 'cockpit.report',
+  element: React.ReactNode,
+): React.ReactNode => (
+  <RequireAuth permission={permission}>
+    <Suspense fallback={null}>{element}</Suspense>
+  </RequireAuth>
+)
+
+/** The plan's pages under /cockpit: leaders read everything; responsible units report on theirs. */
+export const cockpitPlanRoutes: RouteObject[] = [
+  { path: '/cockpit/plan', element: guard('cockpit.access', <OverviewPage />) },
+  { path: '/cockpit/report', element: guard('cockpit.access', <PeriodReportPage />) },
+  { path: '/cockpit/targets/:id', element: guard('cockpit.report', <TargetPage />) },
+  { path: '/cockpit/unit', element: guard('cockpit.report', <UnitPage />) },
+  { path: '/cockpit/units/:unit', element: guard('cockpit.report', <UnitPage />) },
+]
