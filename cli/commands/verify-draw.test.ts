@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -74,4 +75,25 @@ describe('zhibao verify-draw', () => {
       verifyDrawCommand.run({ args: [], config: () => ({}) as never, out: () => {}, err: () => {} }),
     ).rejects.toBeInstanceOf(UsageError)
   })
+
+  it('runs as `zhibao verify-draw record.json` (exit 0), and exits 1 on a tampered record', () => {
+    const zhibao = (...args: string[]) =>
+      spawnSync(process.execPath, ['bin/zhibao.mjs', ...args], {
+        cwd: path.resolve(import.meta.dirname, '../..'),
+        encoding: 'utf8',
+        timeout: 120_000,
+      })
+    const ok = zhibao('verify-draw', recordFile('bin-ok.json'))
+    expect(ok.status, ok.stderr).toBe(0)
+    expect(ok.stdout).toContain('draw record ok')
+    const bad = zhibao(
+      'verify-draw',
+      recordFile('bin-bad.json', (r) => {
+        r.seed = '0'.repeat(64)
+      }),
+    )
+    expect(bad.status).toBe(1)
+    expect(bad.stderr).toContain('seedMismatch')
+    expect(zhibao('verify-draw').status).toBe(2)
+  }, 180_000)
 })
