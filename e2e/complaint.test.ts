@@ -1,0 +1,136 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CaseDetail } from '../contracts/cases.ts'
+import { type Harness, SCREENSHOT_DIR, startHarness } from './harness.ts'
+
+// A complaint (投诉) from the public portal, on a phone, to acceptance by the clerk in the workbench;
+// the due dates the pages show are the server's own.
+
+async function signIn(page: Page, username: string) {
+  await page.goto('/login')
+  await page.getByLabel('用户名', { exact: true }).fill(username)
+  await page.getByLabel('密码', { exact: true }).fill('zhibao-demo')
+  await page
+    .locator('form')
+    .getByRole('button', { name: /登\s*录/ })
+    .click()
+}
+
+describe('complaint from the portal to acceptance in the workbench', () => {
+  let harness: Harness
+  const suffix = Math.random().toString(36).slice(2, 8)
+  const respondent = `苏州某某贸易有限公司${suffix}`
+  let caseNumber = ''
+  let tracking = { code: '', secret: '' }
+  const errors: string[] = []
+
+  beforeAll(async () => {
+    harness = await startHarness()
+  })
+  afterAll(async () => {
+    await harness?.stop()
+  })
+
+  it('the public submits a complaint on a phone, validated, and gets the numbers and a tracking secret', async () => {
+    const page = await harness.newPage({ viewport: { width: 390, height: 844 } })
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto('/services')
+    await page.getByRole('heading', { name: '办事服务' }).waitFor()
+    await page.locator('a[href="/services/complaint"]').click()
+    await page.getByRole('heading', { name: '投诉', exact: true }).waitFor()
+
+    // The contract's Zod schema validates in the browser: a wrong phone number is named on its field.
+    await page.getByLabel('姓名').fill('李四')
+    await page.getByLabel('联系电话').fill('abc')
+    await page.getByRole('button', { name: /提\s*交/ }).click()
+    await page.getByText('格式不正确').first().waitFor()
+
+    await page.getByLabel('联系电话').fill('13912345678')
+    await page.getByLabel('地址', { exact: true }).fill('苏州市姑苏区人民路1号')
+    await page.getByLabel('名称', { exact: true }).fill(respondent)
+    await page.getByLabel('经营地址').fill('苏州市姑苏区观前街2号')
+    await page.getByLabel('权利证书号或申请号').fill('12345678')
+    await page.getByLabel('投诉请求').fill('停止销售侵权商品并赔偿')
+    await page.getByLabel('事实和理由').fill('在被投诉人门店购买到假冒注册商标的商品。')
+    await page.getByRole('button', { name: /提\s*交/ }).click()
+    await page.waitForURL('**/services/submitted')
+    caseNumber = ((await page.getByTestId('case-number').textContent()) ?? '').trim()
+    expect(caseNumber).toMatch(/^TS-\d{4}-\d{6}$/)
+    tracking = {
+      code: ((await page.getByTestId('tracking-code').textContent()) ?? '').trim(),
+      secret: ((await page.getByTestId('tracking-secret').textContent()) ?? '').trim(),
+    }
+    expect(tracking.code.length).toBeGreaterThan(3)
+    await page.getByText('查询密码只显示这一次').waitFor()
+    // Nothing overflows the phone's width.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-complaint-submitted.png'), fullPage: true })
+  })
+
+  it('the clerk finds it in the case list, sees the 7-working-day clock as the server computed it, and accepts', async () => {
+    const page = await harness.newPage()
+    page.on('pageerror', (e) => errors.push(e.message))
+    await signIn(page, 'clerk')
+    await page.waitForURL('**/workbench')
+    await page.getByRole('menuitem', { name: '案件' }).click()
+    await page.waitForURL('**/workbench/cases')
+    const row = page.getByRole('row').filter({ hasText: caseNumber })
+    await row.getByRole('link', { name: caseNumber }).click()
+    await page.waitForURL('**/workbench/cases/*')
+    const id = page.url().split('/').pop()!
+    const server = async () => (await (await page.request.get(`/api/cases/${id}`)).json()) as CaseDetail
+
+    const before = await server()
+    const acceptance = before.clocks.find((c) => c.ruleId === '5.6')!
+    expect(acceptance.status).toBe('running')
+    const clock56 = page.getByTestId('clock-5.6')
+    await expect.poll(() => clock56.getByTestId('clock-due').textContent()).toBe(acceptance.dueDate)
+    await clock56.getByText('投诉受理或不予受理决定').first().waitFor()
+    await page.getByTestId('case-state').filter({ hasText: '待受理' }).waitFor()
+    // How it was computed: the calendar's steps, ending at the due date.
+    await clock56.getByText(/计算过程/).click()
+    await clock56.getByText(`到期日：${acceptance.dueDate}`).waitFor()
+
+    await page.getByRole('button', { name: /^受\s*理$/ }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('备注（选填）').fill('材料齐全，予以受理')
+    await dialog.getByRole('button', { name: /确\s*定/ }).click()
+    await page.getByTestId('case-state').filter({ hasText: '已受理（调解中）' }).waitFor()
+    await page.getByText('已执行：受理').waitFor()
+
+    const after = await server()
+    expect(after.state).toBe('accepted')
+    expect(after.clocks.find((c) => c.ruleId === '5.6')!.status).toBe('met')
+    const mediation = after.clocks.find((c) => c.ruleId === '5.9')!
+    expect(mediation.status).toBe('running')
+    await expect
+      .poll(() => page.getByTestId('clock-5.9').getByTestId('clock-due').textContent())
+      .toBe(mediation.dueDate)
+    // The accepted step is on the timeline.
+    await page.getByText('complaint.accepted').waitFor()
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-complaint-accepted.png'), fullPage: true })
+  })
+
+  it('the complainant follows the complaint with the tracking code, in English too', async () => {
+    const page = await harness.newPage({ viewport: { width: 390, height: 844 } })
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto('/services/track')
+    await page.getByLabel('查询码').fill(tracking.code)
+    await page.getByLabel('查询密码').fill(tracking.secret)
+    await page.getByRole('button', { name: /查\s*询/ }).click()
+    await page.getByText(caseNumber).first().waitFor()
+    await page.getByText('已受理（调解中）').waitFor()
+
+    await page.getByText('English', { exact: true }).click()
+    await page.getByRole('heading', { name: 'Follow a submission' }).waitFor()
+    await page.getByLabel('Tracking code').fill(tracking.code)
+    await page.getByLabel('Tracking secret').fill('wrong-secret-123')
+    await page.getByRole('button', { name: 'Look up' }).click()
+    await page.getByRole('alert').waitFor()
+    expect(await page.getByRole('alert').textContent()).toMatch(/[A-Za-z]/)
+    expect(errors).toEqual([])
+  })
+})
