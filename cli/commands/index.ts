@@ -4,6 +4,7 @@ import { consistencyCommand } from './consistency.ts'
 import { createUserCommand } from './create-user.ts'
 import { migrateCommand } from './migrate.ts'
 import { monitorCommand } from './monitor.ts'
+import { searchReindexCommand } from './search-reindex.ts'
 import { seedCommand } from './seed.ts'
 import { verifyCommand } from './verify.ts'
 import { verifyDrawCommand } from './verify-draw.ts'
@@ -14,6 +15,7 @@ export const commands: CliCommand[] = [
   seedCommand,
   createUserCommand,
   auditVerifyCommand,
+  searchReindexCommand,
   verifyDrawCommand,
   verifyCommand,
   monitorCommand,

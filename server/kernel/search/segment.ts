@@ -6,7 +6,7 @@ import { pinyin } from 'pinyin-pro'
 /**
  * Chinese segmentation for the search index. The same code segments documents and queries, so
  * both databases index and look up exactly the same tokens; changing the dictionary or these
- * rules means re-indexing (see reindex in index.ts).
+ * rules means re-indexing (`zhibao search reindex`).
  */
 let jieba: Jieba | undefined
 function segmenter(): Jieba {

@@ -23,3 +23,10 @@ export async function indexArticle(trx: Tx, row: Database['articles'], now: Date
     now,
   )
 }
+
+/** Re-indexes every article (after a change of dictionary or segmentation rules); returns the count. */
+export async function reindexArticles(trx: Tx, now: Date): Promise<number> {
+  const rows = await trx.selectFrom('articles').selectAll().orderBy('id').execute()
+  for (const row of rows) await indexArticle(trx, row, now)
+  return rows.length
+}

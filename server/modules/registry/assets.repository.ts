@@ -119,3 +119,14 @@ export async function assetSummaries(
     .execute()
   return new Map(rows.map((r) => [r.id, { number: r.number, status: r.status, subtype: r.subtype }]))
 }
+
+/** Re-indexes every asset (after a change of dictionary or segmentation rules); returns the count. */
+export async function reindexAssets(trx: Tx, now: Date): Promise<number> {
+  const rows = await trx.selectFrom('ip_assets').selectAll().orderBy('id').execute()
+  const holders = await holdersOf(
+    trx,
+    rows.map((r) => r.id),
+  )
+  for (const row of rows) await indexDocument(trx, assetSearchDocument(row, holders.get(row.id) ?? []), now)
+  return rows.length
+}

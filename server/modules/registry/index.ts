@@ -3,7 +3,7 @@ import type { AppModule } from '../../kernel/module.ts'
 import { registryRoutes } from './registry.routes.ts'
 import { seedRegistryDemo } from './seed.ts'
 
-export { assetSearchDocument, assetSummaries } from './assets.repository.ts'
+export { assetSearchDocument, assetSummaries, reindexAssets } from './assets.repository.ts'
 export { registryErrors } from './errors.ts'
 
 export const registryModule: AppModule = {

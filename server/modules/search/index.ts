@@ -2,6 +2,7 @@
 import type { AppModule } from '../../kernel/module.ts'
 import { searchRoutes } from './search.routes.ts'
 
+export { reindexAll } from './reindex.ts'
 export { type SearchSource, searchSources } from './sources.ts'
 
 export const searchModule: AppModule = {

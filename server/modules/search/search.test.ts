@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { computePatentCheckDigit } from '../../../contracts/identifiers/index.ts'
 import type { SearchResponse } from '../../../contracts/search.ts'
 import { createTestApp, type Session, type TestApp } from '../../testing/harness.ts'
+import { reindexAll } from './index.ts'
 
 const KUNSHAN_USCC = '91320583MA1N2K8R3C'
 const WAFER_BODY = '202311034567'
@@ -191,5 +192,25 @@ describe('GET /api/search', () => {
     const published = await find({ q: '快速维权' })
     expect(published.items.map((i) => [i.source, i.kind, i.id])).toEqual([['article', 'article', id]])
     expect(published.items[0]!.snippet.text).not.toContain('<p>')
+  })
+})
+
+describe('zhibao search reindex', () => {
+  it('rebuilds the index with the same results', async () => {
+    const t = await createTestApp()
+    try {
+      const ids = async (q: string) =>
+        (
+          (
+            await t.request({ method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}&pageSize=50` })
+          ).json() as SearchResponse
+        ).items.map((i) => i.id)
+      const before = await Promise.all(['半导体', '丝绸', 'gusu', '202311034567'].map(ids))
+      const counts = await reindexAll(t.database.db, new Date())
+      expect(counts.asset).toBeGreaterThanOrEqual(30)
+      expect(await Promise.all(['半导体', '丝绸', 'gusu', '202311034567'].map(ids))).toEqual(before)
+    } finally {
+      await t.close()
+    }
   })
 })
