@@ -229,6 +229,13 @@ export const deadlineQueueQuery = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** The caller's own queue: cases they are assigned to. */
+  mine: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** City-level staff: one agency's (district's) queue. */
+  districtId: z.string().min(1).max(64).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 })
@@ -494,3 +501,31 @@ export const caseDocumentSchema = z.object({
 })
 export const caseDocumentList = z.object({ items: z.array(caseDocumentSchema) })
 export const attachmentCreated = z.object({ id: z.string(), sha256: z.string(), size: z.number().int() })
+
+// ——— Supervision notices (督办) ———
+
+export const supervisionListQuery = z.object({
+  status: z.enum(['open', 'responded', 'closed']).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+})
+export const supervisionNoticeSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  caseNumber: z.string(),
+  caseTitle: z.string(),
+  ruleId: z.string(),
+  dueDate: z.string(),
+  districtId: z.string().nullable(),
+  supervisingOrgId: z.string().nullable(),
+  supervisingRole: z.string().nullable(),
+  status: z.enum(['open', 'responded', 'closed']),
+  createdAt: z.string(),
+  response: z.string().nullable(),
+  respondedAt: z.string().nullable(),
+  closingNote: z.string().nullable(),
+  closedAt: z.string().nullable(),
+})
+export const supervisionList = z.object({ items: z.array(supervisionNoticeSchema), page: z.number().int() })
+export const supervisionResponseRequest = z.object({ response: text(5000) })
+export const supervisionCloseRequest = z.object({ note: text(5000) })

@@ -9,6 +9,7 @@ import type { EntitiesTables } from './modules/entities/tables.ts'
 import type { EvidenceTables } from './modules/evidence/tables.ts'
 import type { IdentityTables } from './modules/identity/tables.ts'
 import type { InspectionsTables } from './modules/inspections/tables.ts'
+import type { NotifyTables } from './modules/notify/tables.ts'
 import type { RegistryTables } from './modules/registry/tables.ts'
 
 /** Every table of the database, each owned by the kernel or by one module. */
@@ -19,6 +20,7 @@ export interface Database
     ContentTables,
     CalendarTables,
     CasesTables,
+    NotifyTables,
     InspectionsTables,
     CockpitTables,
     EvidenceTables,

@@ -6,6 +6,7 @@ import { contentModule } from './content/index.ts'
 import { entitiesModule } from './entities/module.ts'
 import { evidenceModule } from './evidence/index.ts'
 import { inspectionsModule } from './inspections/index.ts'
+import { notifyModule } from './notify/index.ts'
 import { platformModule } from './platform/index.ts'
 import { registryModule } from './registry/index.ts'
 import { searchModule } from './search/index.ts'
@@ -20,6 +21,7 @@ export const modules: AppModule[] = [
   contentModule,
   calendarModule,
   casesModule,
+  notifyModule,
   inspectionsModule,
   cockpitModule,
   evidenceModule,

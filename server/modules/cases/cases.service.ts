@@ -71,6 +71,20 @@ export async function deadlineQueue(context: ReadContext, query: z.output<typeof
     .where((eb) => scopeCondition(eb, context.actor, { district: 'clocks.district_id' }))
   if (query.overdueOnly) q = q.where('clocks.due_date', '<', today)
   if (query.dueBy) q = q.where('clocks.due_date', '<=', query.dueBy)
+  if (query.districtId) q = q.where('clocks.district_id', '=', query.districtId)
+  if (query.mine) {
+    const userId = context.actor.userId ?? ''
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('case_assignments')
+          .select('case_assignments.id')
+          .whereRef('case_assignments.case_id', '=', 'clocks.case_id')
+          .where('case_assignments.user_id', '=', userId)
+          .where('case_assignments.ended_at', 'is', null),
+      ),
+    )
+  }
   const rows = await q
     .select([
       'clocks.id',

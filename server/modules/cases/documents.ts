@@ -249,7 +249,10 @@ const stores = new Map<string, LocalBlobStore>()
 export function caseBlobStore(config: Config): LocalBlobStore {
   const root = path.join(config.dataDir, 'blobs')
   let store = stores.get(root)
-  if (!store) stores.set(root, (store = new LocalBlobStore(root)))
+  if (!store) {
+    store = new LocalBlobStore(root)
+    stores.set(root, store)
+  }
   return store
 }
 

@@ -102,4 +102,20 @@ export const casesErrors = defineErrors({
     zh: '附件类型不被接受，或文件内容与声明的类型不符',
     en: 'This attachment type is not accepted, or its content does not match the declared type',
   },
+  supervision_notice_not_found: {
+    status: 404,
+    zh: '未找到该督办通知，或您无权查看',
+    en: 'Supervision notice not found, or not visible to you',
+  },
+  supervision_notice_closed: { status: 409, zh: '该督办通知已办结', en: 'This supervision notice is closed' },
+  supervision_not_handling_unit: {
+    status: 403,
+    zh: '只有承办单位可以答复督办',
+    en: 'Only the handling unit answers a supervision notice',
+  },
+  supervision_not_supervisor: {
+    status: 403,
+    zh: '只有督办单位可以办结督办通知',
+    en: 'Only the supervising level closes a supervision notice',
+  },
 })

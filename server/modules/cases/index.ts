@@ -8,6 +8,8 @@ import { expireByDeclaration } from './engine/expiry.ts'
 import { intakeRoutes } from './intake.routes.ts'
 import { matterRoutes } from './matters.routes.ts'
 import { peopleRoutes } from './people.routes.ts'
+import { supervisionRoutes } from './supervision.routes.ts'
+import { supervisionHooks } from './supervision.ts'
 
 export { assistanceType } from './assistance.workflow.ts'
 export { complaintType } from './complaint.workflow.ts'
@@ -26,7 +28,8 @@ export const casesModule: AppModule = {
     matterRoutes(app)
     peopleRoutes(app)
     documentRoutes(app, deps)
+    supervisionRoutes(app)
     caseRoutes(app)
   },
-  jobs: () => clockJobs(expireByDeclaration),
+  jobs: () => clockJobs(expireByDeclaration, supervisionHooks),
 }

@@ -94,7 +94,7 @@ async function activeUser(trx: Tx, userId: string) {
     .select(['id', 'entity_id', 'org_id', 'status'])
     .where('id', '=', userId)
     .executeTakeFirst()
-  if (!user || user.status !== 'active') return undefined
+  if (user?.status !== 'active') return undefined
   const roles = await trx.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute()
   return { ...user, roles: roles.map((r) => r.role as Role) }
 }
@@ -112,7 +112,7 @@ export async function assignPerson(
   const { trx, now } = context
   const row = await caseInScope(trx, context.actor, caseId)
   const user = await activeUser(trx, input.userId)
-  if (!user || !user.roles.some((r) => DUTY_ROLES[input.duty]!.includes(r))) {
+  if (!user?.roles.some((r) => DUTY_ROLES[input.duty]!.includes(r))) {
     throw new AppError(casesErrors.assignee_not_eligible)
   }
   const tied = user.entity_id

@@ -1,5 +1,5 @@
 /** Tables owned by the cases module. JSON as text, timestamps ISO-8601 UTC, dates YYYY-MM-DD. */
-export interface CasesTables extends CaseEngineTables, MatterTables, DocumentTables {
+export interface CasesTables extends CaseEngineTables, MatterTables, DocumentTables, SupervisionTables {
   deadline_rules: {
     id: string
     /** The rules.md id, e.g. '5.6'. */
@@ -178,5 +178,29 @@ export interface DocumentTables {
     file_name: string
     created_by: string | null
     created_at: string
+  }
+}
+
+/** Supervision notices (督办) raised when a deadline is missed (0107). */
+export interface SupervisionTables {
+  supervision_notices: {
+    id: string
+    clock_id: string
+    case_id: string
+    rule_id: string
+    due_date: string
+    /** The handling unit's district (the case's). */
+    district_id: string | null
+    /** The supervising level (the rule's escalation): its organization and role. */
+    supervising_org_id: string | null
+    supervising_role: string | null
+    status: 'open' | 'responded' | 'closed'
+    created_at: string
+    response: string | null
+    responded_by: string | null
+    responded_at: string | null
+    closing_note: string | null
+    closed_by: string | null
+    closed_at: string | null
   }
 }

@@ -302,7 +302,20 @@ export type ExpiryHandler = (
   clock: { id: string; caseId: string; ruleId: string },
 ) => Promise<boolean>
 
-export function clockJobs(onExpiry?: ExpiryHandler): JobHandler[] {
+/** Follow-ups of a reminder or an escalation (inbox notifications, supervision notices), in the job's transaction. */
+export interface ClockHooks {
+  onReminder?(
+    context: { trx: Tx; now: Date; jobId: string },
+    clock: { id: string; caseId: string; ruleId: string; due: string; workingDaysLeft: number },
+  ): Promise<void>
+  onOverdue?(
+    context: { trx: Tx; now: Date; jobId: string },
+    clock: { id: string; caseId: string; ruleId: string; due: string; districtId: string | null },
+    escalation: { role: string; level: string; orgId: string | null } | null,
+  ): Promise<void>
+}
+
+export function clockJobs(onExpiry?: ExpiryHandler, hooks: ClockHooks = {}): JobHandler[] {
   return [
     {
       kind: SCHEDULE_LOADED_EVENT,
@@ -311,7 +324,7 @@ export function clockJobs(onExpiry?: ExpiryHandler): JobHandler[] {
     },
     {
       kind: REMINDER_JOB,
-      async run({ trx, now }, payload: { clockId: string; due: string; offset: number }) {
+      async run({ trx, now, jobId }, payload: { clockId: string; due: string; offset: number }) {
         const clock = await trx
           .selectFrom('clocks')
           .selectAll()
@@ -324,6 +337,16 @@ export function clockJobs(onExpiry?: ExpiryHandler): JobHandler[] {
           due: clock.due_date,
           workingDaysLeft: payload.offset,
         })
+        await hooks.onReminder?.(
+          { trx, now, jobId },
+          {
+            id: clock.id,
+            caseId: clock.case_id,
+            ruleId: clock.rule_id,
+            due: clock.due_date,
+            workingDaysLeft: payload.offset,
+          },
+        )
       },
     },
     {
@@ -362,6 +385,17 @@ export function clockJobs(onExpiry?: ExpiryHandler): JobHandler[] {
           due: clock.due_date,
           escalation,
         })
+        await hooks.onOverdue?.(
+          { trx, now, jobId },
+          {
+            id: clock.id,
+            caseId: clock.case_id,
+            ruleId: clock.rule_id,
+            due: clock.due_date,
+            districtId: clock.district_id,
+          },
+          escalation,
+        )
       },
     },
   ]
