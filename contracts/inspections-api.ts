@@ -221,7 +221,9 @@ export const drawSchema = z.object({
   taskId: z.string(),
   taskCode: z.string(),
   taskTitle: z.string(),
-  status: z.enum(['committed', 'drawn']),
+  status: z.enum(['committed', 'drawn', 'aborted']),
+  /** Why a committed draw was abandoned (shown publicly: no silent re-draws). */
+  abortReason: z.string().nullable(),
   commitment: z.string(),
   drandRound: z.number().int().nullable(),
   observers: z.array(z.object({ name: z.string(), commitment: z.string(), revealed: z.boolean() })),
@@ -234,6 +236,7 @@ export const drawSchema = z.object({
   publishedAt: z.string().nullable(),
 })
 export type InspectionDraw = z.infer<typeof drawSchema>
+export const abortDrawRequest = z.object({ reason: text(500) })
 export const drawListQuery = pageQuery
 
 // ---- Targets and results ----

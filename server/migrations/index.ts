@@ -11,6 +11,7 @@ import * as m0106 from './0106_case_documents.ts'
 import * as m0107 from './0107_supervision.ts'
 import * as m0201 from './0201_evidence.ts'
 import * as m0301 from './0301_inspections.ts'
+import * as m0302 from './0302_inspection_draw_abort.ts'
 import * as m0501 from './0501_registry_search.ts'
 import * as m0401 from './0401_cockpit.ts'
 import * as m0402 from './0402_cockpit_default_plan.ts'
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '0201_evidence': m0201,
   '0501_registry_search': m0501,
   '0301_inspections': m0301,
+  '0302_inspection_draw_abort': m0302,
   '0401_cockpit': m0401,
   '0402_cockpit_default_plan': m0402,
 }

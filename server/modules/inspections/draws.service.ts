@@ -233,6 +233,7 @@ const drawColumns = [
   'inspection_draws.drawn_at',
   'inspection_draws.published',
   'inspection_draws.published_at',
+  'inspection_draws.abort_reason',
   'inspection_tasks.code as task_code',
   'inspection_tasks.title as task_title',
 ] as const
@@ -253,6 +254,7 @@ type DrawSelected = Pick<
   | 'drawn_at'
   | 'published'
   | 'published_at'
+  | 'abort_reason'
 > & { task_code: string; task_title: string }
 
 function presentDraw(r: DrawSelected): InspectionDraw {
@@ -276,6 +278,7 @@ function presentDraw(r: DrawSelected): InspectionDraw {
     drawnAt: r.drawn_at,
     published: r.published === 1,
     publishedAt: r.published_at,
+    abortReason: r.abort_reason,
   }
 }
 
@@ -361,6 +364,7 @@ export async function commitDraw(
     published: 0,
     published_at: null,
     published_by: null,
+    abort_reason: null,
   }
   await trx.insertInto('inspection_draws').values(row).execute()
   await trx
@@ -561,6 +565,44 @@ export async function recordFailedRun(
     targetId: drawId,
     after: { code, drand: input.drand },
   })
+}
+
+/**
+ * Abandons a committed draw that cannot or will not be run (e.g. a drawn target left without
+ * inspectors). The draw stays, with its commitment and the reason, and is public at once, so a
+ * replacement task is visibly a new draw rather than a silent re-draw.
+ */
+export async function abortDraw(
+  context: WriteContext,
+  drawId: string,
+  reason: string,
+): Promise<InspectionDraw> {
+  const { trx, now, actor } = context
+  const row = await drawForWrite(context, drawId)
+  if (row.status !== 'committed') throw new AppError(inspectionsErrors.inspection_draw_state)
+  await trx
+    .updateTable('inspection_draws')
+    .set({
+      status: 'aborted',
+      abort_reason: reason,
+      published: 1,
+      published_at: now.toISOString(),
+      published_by: actor.userId,
+    })
+    .where('id', '=', drawId)
+    .execute()
+  await trx
+    .updateTable('inspection_tasks')
+    .set({ status: 'aborted', updated_at: now.toISOString() })
+    .where('id', '=', row.task_id)
+    .execute()
+  await context.audit({
+    action: 'inspection.draw.abort',
+    targetType: 'inspectionDraw',
+    targetId: drawId,
+    after: { reason, commitment: row.commitment },
+  })
+  return getDraw(context, drawId)
 }
 
 /** Step 4: publishes the draw record (一公开 of the draw itself). */

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { idParams, pageOf } from '../../../contracts/common.ts'
 import {
+  abortDrawRequest,
   commitDrawRequest,
   createInspectorRequest,
   createItemRequest,
@@ -29,6 +30,7 @@ import {
 import { AppError } from '../../kernel/errors.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 import {
+  abortDraw,
   commitDraw,
   drawRecordText,
   getDraw,
@@ -257,6 +259,20 @@ export function inspectionsRoutes(app: ZodApp) {
         throw error
       }
     },
+  )
+  app.post(
+    '/api/inspections/draws/:id/abort',
+    {
+      config: { permission: 'inspection.plan' },
+      schema: {
+        tags,
+        summary: 'Abandon a committed draw, publicly, with the reason',
+        params: idParams,
+        body: abortDrawRequest,
+        response: { 200: drawSchema },
+      },
+    },
+    async (request) => request.write((c) => abortDraw(c, request.params.id, request.body.reason)),
   )
   app.post(
     '/api/inspections/draws/:id/publish',

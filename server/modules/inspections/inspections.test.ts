@@ -468,6 +468,23 @@ describe('double-random inspections (双随机、一公开)', () => {
       .where('target_id', '=', draw.id)
       .execute()
     expect(audit).toHaveLength(1)
+    // The operator abandons the draw: it stays, public, with its reason; the task cannot be drawn again.
+    const aborted = await api('POST', `/api/inspections/draws/${draw.id}/abort`, kunshan, {
+      reason: '被抽中对象因回避无足够检查人员',
+    })
+    expect(aborted).toMatchObject({
+      status: 'aborted',
+      published: true,
+      abortReason: '被抽中对象因回避无足够检查人员',
+    })
+    const publicDraws = await api('GET', '/api/inspections/draws?pageSize=200', undefined)
+    expect(publicDraws.items.find((x: InspectionDraw) => x.id === draw.id)).toMatchObject({
+      status: 'aborted',
+    })
+    expect(
+      (await t.request({ method: 'GET', url: `/api/inspections/draws/${draw.id}/record` })).statusCode,
+    ).toBe(404)
+    expect((await api('GET', `/api/inspections/tasks/${task.id}`, kunshan)).status).toBe('aborted')
     const targets = await t.database.db
       .selectFrom('inspection_targets')
       .select('id')

@@ -229,7 +229,7 @@ export async function importDirectory(context: WriteContext, input: z.output<typ
     let districtId: string | null = null
     if (districtCode) {
       const org = orgs.byCode.get(districtCode)
-      if (!org || org.kind !== 'district') bad('district', 'unknown', msg(importMessages.district))
+      if (org?.kind !== 'district') bad('district', 'unknown', msg(importMessages.district))
       else districtId = org.id
     }
     if (districtId !== null && actor.districtId !== null && districtId !== actor.districtId)

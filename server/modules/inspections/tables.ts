@@ -75,7 +75,7 @@ export interface InspectionsTables {
     id: string
     task_id: string
     district_id: string | null
-    /** 'committed' | 'drawn' */
+    /** 'committed' | 'drawn' | 'aborted' */
     status: string
     /** Canonical inputs as JCS text, exactly as committed. */
     inputs: string
@@ -97,6 +97,7 @@ export interface InspectionsTables {
     published: number
     published_at: string | null
     published_by: string | null
+    abort_reason: string | null
   }
   inspection_targets: {
     id: string

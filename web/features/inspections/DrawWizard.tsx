@@ -40,16 +40,19 @@ export function DrawWizard() {
   )
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
+  const [abortReason, setAbortReason] = useState('')
   const d = draw.data ?? null
   const step = !d
     ? 0
-    : d.status === 'committed'
-      ? d.observers.every((o) => o.revealed)
-        ? 2
-        : 1
-      : d.published
-        ? 4
-        : 3
+    : d.status === 'aborted'
+      ? -1
+      : d.status === 'committed'
+        ? d.observers.every((o) => o.revealed)
+          ? 2
+          : 1
+        : d.published
+          ? 4
+          : 3
 
   const act = async (f: () => Promise<unknown>, done: string) => {
     setError(null)
@@ -116,6 +119,32 @@ export function DrawWizard() {
             act(() => api.post(`/api/inspections/tasks/${id}/draw`, body), 'wizard.committed')
           }
         />
+      )}
+      {d?.status === 'committed' && (
+        <Space style={{ marginBottom: 16 }}>
+          <Input
+            aria-label={t('wizard.abortReason')}
+            placeholder={t('wizard.abortReason')}
+            value={abortReason}
+            onChange={(e) => setAbortReason(e.target.value)}
+            style={{ width: 360 }}
+          />
+          <Button
+            danger
+            disabled={!abortReason.trim()}
+            onClick={() =>
+              act(
+                () => api.post(`/api/inspections/draws/${d.id}/abort`, { reason: abortReason.trim() }),
+                'wizard.aborted',
+              )
+            }
+          >
+            {t('wizard.abort')}
+          </Button>
+        </Space>
+      )}
+      {d?.status === 'aborted' && (
+        <Alert type="warning" showIcon title={`${t('status.aborted')}：${d.abortReason}`} />
       )}
       {step === 1 && d && (
         <Form

@@ -72,6 +72,9 @@ export function PublicDrawPage() {
             <Descriptions.Item label={t('draw.seed')}>
               <Typography.Text code>{d.seed}</Typography.Text>
             </Descriptions.Item>
+            {d.status === 'aborted' && (
+              <Descriptions.Item label={t('status.aborted')}>{d.abortReason}</Descriptions.Item>
+            )}
             {d.demo && (
               <Descriptions.Item label={t('draw.demo')}>
                 <Tag color="orange">{t('draw.demoNote')}</Tag>

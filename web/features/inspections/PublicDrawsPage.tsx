@@ -43,6 +43,7 @@ export function PublicDrawsPage() {
             render: (_, d) => (
               <Link to={`/inspections/${d.id}`}>
                 {d.taskTitle} {d.demo && <Tag>{t('draw.demo')}</Tag>}
+                {d.status === 'aborted' && <Tag color="red">{t('status.aborted')}</Tag>}
               </Link>
             ),
           },
