@@ -65,6 +65,8 @@ describe('the plan in the cockpit: a unit reports, the plan office accepts, lead
       await page.locator(`[data-chart="${label}"] canvas`).waitFor()
     }
     await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(29)
+    // The daily sweep has run at start: the plan's milestones are past due, so notices are open.
+    await page.getByText(/^督办通知 \([1-9]\d*\)$/).waitFor()
     await page.screenshot({ path: `${SCREENSHOT_DIR}/cockpit-plan-overview.png`, fullPage: true })
     expect(errors).toEqual([])
   })

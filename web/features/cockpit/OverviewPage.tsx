@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx'
 import { cockpitApi } from './api.ts'
 import { Chart, STATUS_COLORS } from './charts.tsx'
 import { DEFAULT_PLAN, goalText, statusByGroup, type TargetView } from './model.ts'
+import { NoticesCard } from './NoticesCard.tsx'
 import { Shell } from './Shell.tsx'
 import { StatusTag } from './StatusTag.tsx'
 
@@ -179,6 +180,9 @@ export function OverviewPage() {
               }}
             />
           </Card>
+        </Col>
+        <Col xs={24}>
+          <NoticesCard />
         </Col>
         <Col xs={24}>
           <Card title={t('overview.targets')}>

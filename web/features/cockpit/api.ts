@@ -18,6 +18,11 @@ export const cockpitApi = {
       reports: ReportView[]
       notices: NoticeView[]
     }>(`/api/cockpit/plans/${planId}/units/${unit}`),
+  notices: (query: Record<string, string | undefined>) =>
+    api.get<{ items: NoticeView[] }>('/api/cockpit/notices', query),
+  followUp: (id: string, text: string) =>
+    api.post<NoticeView>(`/api/cockpit/notices/${id}/follow-up`, { text }),
+  close: (id: string, text: string) => api.post<NoticeView>(`/api/cockpit/notices/${id}/close`, { text }),
   respond: (id: string, text: string) => api.post<NoticeView>(`/api/cockpit/notices/${id}/respond`, { text }),
   periodReport: (planId: string, period: string) =>
     api.get<{
