@@ -111,6 +111,12 @@ describe('complaint from the portal to acceptance in the workbench', () => {
       .toBe(mediation.dueDate)
     // The accepted step is on the timeline.
     await page.getByText('complaint.accepted').waitFor()
+    // The acceptance notice is listed and downloads as a numbered PDF.
+    const notice = page.getByRole('link', { name: '受理通知书' })
+    await notice.waitFor()
+    const pdf = await page.request.get((await notice.getAttribute('href'))!)
+    expect(pdf.headers()['content-type']).toContain('application/pdf')
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-')
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-complaint-accepted.png'), fullPage: true })
   })
 

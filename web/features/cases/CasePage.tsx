@@ -6,6 +6,7 @@ import { api } from '../../app/api.ts'
 import { useFetch } from '../../app/useFetch.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
 import { ActionModal } from './ActionModal.tsx'
+import { CaseDocuments } from './CaseDocuments.tsx'
 import { ClockCard } from './ClockCard.tsx'
 import { type CaseDetail, type CasePeople, type CaseRelations, pick } from './model.ts'
 
@@ -135,6 +136,9 @@ export function CasePage() {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
+          <Card title={t('documents.heading')} size="small" style={{ marginBottom: 16 }}>
+            <CaseDocuments caseId={detail.id} version={detail.version} />
+          </Card>
           <Card title={t('case.timeline')} size="small">
             <Timeline
               items={detail.events.map((e) => ({

@@ -18,7 +18,7 @@ export function MyCasesPage() {
       <ProblemAlert error={mine.error} />
       {mine.data?.items.length === 0 && <Empty description={t('portal.none')} />}
       {mine.data?.items.map((c) => (
-        <PartyCaseCard key={c.id} item={c} />
+        <PartyCaseCard key={c.id} item={c} documents />
       ))}
     </Card>
   )

@@ -1,9 +1,10 @@
 import { Card, Descriptions, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { CaseDocuments } from '../../features/cases/CaseDocuments.tsx'
 import { type PartyCase, pick } from '../../features/cases/model.ts'
 
 /** A case as its submitter sees it: state, steps and deadlines, no internal notes. */
-export function PartyCaseCard({ item }: { item: PartyCase }) {
+export function PartyCaseCard({ item, documents = false }: { item: PartyCase; documents?: boolean }) {
   const { t, i18n } = useTranslation('cases')
   const lang = i18n.language
   return (
@@ -38,6 +39,12 @@ export function PartyCaseCard({ item }: { item: PartyCase }) {
               </li>
             ))}
           </ul>
+        </>
+      )}
+      {documents && (
+        <>
+          <Typography.Text strong>{t('documents.heading')}</Typography.Text>
+          <CaseDocuments caseId={item.id} />
         </>
       )}
     </Card>
