@@ -175,7 +175,17 @@ describe('takedown through its counter-declaration window', () => {
     expect(((await dialog.getByRole('alert').textContent()) ?? '').length).toBeGreaterThan(2)
     const still = (await (await page.request.get(`/api/cases/${before.id}`)).json()) as CaseDetail
     expect(still.clocks.find((k) => k.ruleId === '7.10')!.dueDate).toBe(extended.dueDate)
+    await dialog.getByRole('button', { name: /取\s*消/ }).click()
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-takedown-window.png'), fullPage: true })
+
+    // The same page in English, on a phone.
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.getByText('English', { exact: true }).click()
+    await page.getByTestId('case-state').filter({ hasText: 'declaration delivered' }).waitFor()
+    await card.getByText('Due date').waitFor()
+    await card.getByText(`Extended by 5 working days: ${window.dueDate} → ${extended.dueDate}`).waitFor()
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-takedown-window-en.png'), fullPage: true })
     expect(errors).toEqual([])
   })
 })

@@ -48,7 +48,7 @@ export function CasePage() {
         <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
           <Descriptions.Item label={t('case.type')}>{t(`type.${detail.type}`)}</Descriptions.Item>
           <Descriptions.Item label={t('case.state')}>
-            <Tag color="blue" data-testid="case-state">
+            <Tag color="blue" data-testid="case-state" style={{ whiteSpace: 'normal' }}>
               {pick(detail.stateLabel, lang)}
             </Tag>
           </Descriptions.Item>

@@ -16,7 +16,11 @@ export function PartyCaseCard({ item, documents = false }: { item: PartyCase; do
           {item.number} · {pick(item.typeLabel, lang)}
         </span>
       }
-      extra={<Tag color="blue">{pick(item.stateLabel, lang)}</Tag>}
+      extra={
+        <Tag color="blue" style={{ whiteSpace: 'normal' }}>
+          {pick(item.stateLabel, lang)}
+        </Tag>
+      }
     >
       <Descriptions column={1} size="small">
         {item.matterNumber && (
