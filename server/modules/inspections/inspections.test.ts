@@ -3,6 +3,7 @@ import { STATE_COUNCIL_SCHEDULES, WorkingDayCalendar } from '../../../contracts/
 import { computeUsccCheckChar } from '../../../contracts/identifiers/index.ts'
 import {
   commitInputs,
+  createDrawRecord,
   type DrawRecord,
   DrawRecordSchema,
   observerCommitment,
@@ -345,11 +346,17 @@ describe('double-random inspections (双随机、一公开)', () => {
     expect(again.json().code).toBe('inspection_task_not_draft')
   })
 
-  it('is reproducible: two tasks with the same rules and randomness draw the same targets, and entities inspected within 12 months are excluded', async () => {
+  it('is reproducible from the served record; an entity inspected within 12 months is excluded and its inspectors tied to it', async () => {
     const a = await completeDraw(await newTask({ code: 'KS-REPRO' }))
     const recordA = (await api('GET', `/api/inspections/draws/${a.id}/record`, kunshan)) as DrawRecord
     // Re-running the same committed inputs with the same randomness gives the same record.
     expect(verifyDrawRecord(recordA)).toEqual({ ok: true })
+    expect(createDrawRecord(recordA.inputs, recordA.randomness)).toEqual({ ok: true, record: recordA })
+    // The targets stored for results are the record's, in draw order.
+    const stored = (await api('GET', `/api/inspections/draws/${a.id}/targets`, kunshan)) as InspectionTarget[]
+    expect(stored.map((x) => [x.uscc, x.inspectors.map((i) => i.badge)])).toEqual(
+      recordA.result.targets.map((x) => [x.entity, x.inspectors]),
+    )
     // Entering a result excludes that entity from the next draw of the same item.
     const targets = (await api(
       'GET',
