@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   DashboardOutlined,
@@ -45,6 +46,12 @@ export const MENU: MenuEntry[] = [
     path: '/workbench/deadlines',
     labelKey: 'menu.deadlines',
     icon: <FieldTimeOutlined />,
+    permission: 'case.read',
+  },
+  {
+    path: '/workbench/supervision',
+    labelKey: 'menu.supervision',
+    icon: <AlertOutlined />,
     permission: 'case.read',
   },
   {

@@ -11,15 +11,17 @@ import type { QueueItem } from './model.ts'
 export function DeadlineQueuePage() {
   const { t } = useTranslation('cases')
   const [overdueOnly, setOverdueOnly] = useState(false)
+  const [mine, setMine] = useState(false)
   const [page, setPage] = useState(1)
   const queue = useFetch(
     () =>
       api.get<{ items: QueueItem[]; page: number }>('/api/deadlines/queue', {
         overdueOnly: overdueOnly ? 'true' : undefined,
+        mine: mine ? 'true' : undefined,
         page,
         pageSize: 50,
       }),
-    [overdueOnly, page],
+    [overdueOnly, mine, page],
   )
   const items = queue.data?.items ?? []
   return (
@@ -31,7 +33,7 @@ export function DeadlineQueuePage() {
       }
     >
       <Typography.Paragraph type="secondary">{t('queue.intro')}</Typography.Paragraph>
-      <Space style={{ marginBottom: 16 }}>
+      <Space wrap style={{ marginBottom: 16 }}>
         <Switch
           checked={overdueOnly}
           onChange={(v) => {
@@ -41,6 +43,15 @@ export function DeadlineQueuePage() {
           aria-label={t('queue.overdueOnly')}
         />
         <span>{t('queue.overdueOnly')}</span>
+        <Switch
+          checked={mine}
+          onChange={(v) => {
+            setMine(v)
+            setPage(1)
+          }}
+          aria-label={t('queue.mine')}
+        />
+        <span>{t('queue.mine')}</span>
       </Space>
       <ProblemAlert error={queue.error} />
       <Table<QueueItem>

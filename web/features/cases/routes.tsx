@@ -7,6 +7,9 @@ const CasePage = lazy(() => import('./CasePage.tsx').then((m) => ({ default: m.C
 const DeadlineQueuePage = lazy(() =>
   import('./DeadlineQueuePage.tsx').then((m) => ({ default: m.DeadlineQueuePage })),
 )
+const SupervisionPage = lazy(() =>
+  import('./SupervisionPage.tsx').then((m) => ({ default: m.SupervisionPage })),
+)
 const ServicesPage = lazy(() =>
   import('../../portal/cases/ServicesPage.tsx').then((m) => ({ default: m.ServicesPage })),
 )
@@ -31,6 +34,7 @@ export const caseWorkbenchRoutes: RouteObject[] = [
   { path: 'cases', element: staff(<CaseListPage />) },
   { path: 'cases/:id', element: staff(<CasePage />) },
   { path: 'deadlines', element: staff(<DeadlineQueuePage />) },
+  { path: 'supervision', element: staff(<SupervisionPage />) },
 ]
 
 /** Portal pages: the services hub, intake forms, the result, "my cases" and tracking by code. */

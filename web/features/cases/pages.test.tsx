@@ -1,0 +1,154 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import type { ReactNode } from 'react'
+import { createMemoryRouter, RouterProvider } from 'react-router'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { Providers } from '../../app/providers.tsx'
+import { setLanguage } from '../../i18n/index.ts'
+import { IntakePage } from '../../portal/cases/IntakePage.tsx'
+import { SupervisionPage } from './SupervisionPage.tsx'
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+
+function renderAt(path: string, pattern: string, element: ReactNode) {
+  const router = createMemoryRouter(
+    [
+      { path: pattern, element },
+      { path: '/services/submitted', element: <p>submitted</p> },
+    ],
+    { initialEntries: [path] },
+  )
+  return render(
+    <Providers>
+      <RouterProvider router={router} />
+    </Providers>,
+  )
+}
+
+const fill = (label: string, value: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value } })
+
+const clerk = {
+  id: 'u1',
+  username: 'clerk',
+  displayName: '王受理',
+  roles: ['clerk'],
+  permissions: ['workbench.access', 'case.read', 'case.handle'],
+  orgId: 'o1',
+  orgName: '保护中心',
+  districtId: null,
+  entityId: null,
+  entityName: null,
+}
+
+describe('case pages', () => {
+  const calls: { url: string; init?: RequestInit }[] = []
+  let respond: (url: string, init?: RequestInit) => Response
+  beforeEach(async () => {
+    await setLanguage('zh-CN')
+    calls.length = 0
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        calls.push({ url, init })
+        return respond(url, init)
+      }),
+    )
+  })
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('a complaint: the server’s field error lands on the nested field, with the summary above', async () => {
+    respond = (url) => {
+      if (url === '/api/auth/me') return json(200, { user: null, csrfToken: null })
+      if (url === '/api/cases/complaints')
+        return json(400, {
+          code: 'validation_failed',
+          title: '提交的数据有误',
+          status: 400,
+          errors: [{ path: 'body.respondent.address', message: '地址不在本市' }],
+        })
+      return json(404, { code: 'route_not_found', title: 'not found', status: 404 })
+    }
+    renderAt('/services/complaint', '/services/:kind', <IntakePage />)
+    await screen.findByRole('heading', { name: '投诉' })
+    fill('姓名', '李四')
+    fill('联系电话', '13912345678')
+    fill('地址', '苏州市姑苏区人民路1号')
+    fill('名称', '苏州某某贸易有限公司')
+    fill('经营地址', '上海市某路2号')
+    fill('投诉请求', '停止销售')
+    fill('事实和理由', '购买到假冒商品')
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: /提\s*交/ }))
+    })
+    await screen.findByText('地址不在本市')
+    await screen.findByText('提交的数据有误')
+    const sent = calls.find((c) => c.url === '/api/cases/complaints')!
+    const body = JSON.parse(String(sent.init?.body))
+    // Blank optional fields are left out rather than sent empty; no district means the center routes it.
+    expect(body.respondent).toEqual({ name: '苏州某某贸易有限公司', address: '上海市某路2号' })
+    expect(body.right).toEqual({ kind: 'trademark' })
+    await waitFor(() => expect(screen.getByLabelText('经营地址').getAttribute('aria-invalid')).toBe('true'))
+  }, 30_000)
+
+  it('supervision notices: the handling unit answers; a refused close shows the server’s message', async () => {
+    const notice = {
+      id: 'n1',
+      caseId: 'c1',
+      caseNumber: 'TS-2026-000007',
+      caseTitle: '李四 投诉 某公司',
+      ruleId: '5.6',
+      dueDate: '2026-10-12',
+      districtId: null,
+      supervisingOrgId: null,
+      supervisingRole: 'leader',
+      status: 'open',
+      createdAt: '2026-10-13T00:00:00.000Z',
+      response: null,
+      respondedAt: null,
+      closingNote: null,
+      closedAt: null,
+    }
+    respond = (url, init) => {
+      if (url === '/api/auth/me') return json(200, { user: clerk, csrfToken: 'csrf-1' })
+      if (url.startsWith('/api/supervision-notices?')) return json(200, { items: [notice], page: 1 })
+      if (url === '/api/supervision-notices/n1/response')
+        return json(200, {
+          ...notice,
+          status: 'responded',
+          response: JSON.parse(String(init?.body)).response,
+        })
+      if (url === '/api/supervision-notices/n1/close')
+        return json(403, {
+          code: 'supervision_not_supervisor',
+          title: '只有督办层级可以办结督办',
+          status: 403,
+        })
+      return json(404, { code: 'route_not_found', title: 'not found', status: 404 })
+    }
+    renderAt('/workbench/supervision', '/workbench/supervision', <SupervisionPage />)
+    await screen.findByText('TS-2026-000007')
+    await act(async () => {
+      fireEvent.click(await screen.findByRole('button', { name: /答\s*复/ }))
+    })
+    fill('答复内容（已采取的措施）', '已于次日作出受理决定')
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: /确\s*定/ }))
+    })
+    await waitFor(() =>
+      expect(calls.some((c) => c.url === '/api/supervision-notices/n1/response')).toBe(true),
+    )
+    const sent = calls.find((c) => c.url === '/api/supervision-notices/n1/response')!
+    expect(JSON.parse(String(sent.init?.body))).toEqual({ response: '已于次日作出受理决定' })
+    expect((sent.init?.headers as Record<string, string>)['x-csrf-token']).toBe('csrf-1')
+
+    await act(async () => {
+      fireEvent.click(await screen.findByRole('button', { name: '办结督办' }))
+    })
+    fill('办结意见', '同意')
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: /确\s*定/ }))
+    })
+    await screen.findByText('只有督办层级可以办结督办')
+  }, 30_000)
+})
