@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
   FileDoneOutlined,
@@ -29,6 +30,12 @@ export type MenuEntry = {
  */
 export const MENU: MenuEntry[] = [
   { path: '/workbench', labelKey: 'menu.myWork', icon: <HomeOutlined />, permission: 'workbench.access' },
+  {
+    path: '/workbench/inbox',
+    labelKey: 'menu.inbox',
+    icon: <BellOutlined />,
+    permission: 'workbench.access',
+  },
   {
     path: '/workbench/registrations',
     labelKey: 'menu.registrations',

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { Providers } from '../../app/providers.tsx'
 import { setLanguage } from '../../i18n/index.ts'
 import { IntakePage } from '../../portal/cases/IntakePage.tsx'
+import { InboxPage } from './InboxPage.tsx'
 import { SupervisionPage } from './SupervisionPage.tsx'
 
 const json = (status: number, body: unknown) =>
@@ -150,5 +151,41 @@ describe('case pages', () => {
       fireEvent.click(screen.getByRole('button', { name: /确\s*定/ }))
     })
     await screen.findByText('只有督办层级可以办结督办')
+  }, 30_000)
+
+  it('the inbox links a reminder to its case and marks it read', async () => {
+    let read = false
+    respond = (url) => {
+      if (url === '/api/auth/me') return json(200, { user: clerk, csrfToken: 'csrf-1' })
+      if (url.startsWith('/api/inbox?'))
+        return json(200, {
+          items: [
+            {
+              id: 'm1',
+              kind: 'reminder',
+              title: { zh: '期限提醒：TS-2026-000007', en: 'Deadline reminder: TS-2026-000007' },
+              body: '2026-10-12 到期',
+              subject: { type: 'case', id: 'c1' },
+              createdAt: '2026-10-09T01:00:00.000Z',
+              readAt: read ? '2026-10-09T02:00:00.000Z' : null,
+            },
+          ],
+          unread: read ? 0 : 1,
+          page: 1,
+        })
+      if (url === '/api/inbox/m1/read') {
+        read = true
+        return json(200, { ok: true })
+      }
+      return json(404, { code: 'route_not_found', title: 'not found', status: 404 })
+    }
+    renderAt('/workbench/inbox', '/workbench/inbox', <InboxPage />)
+    const link = await screen.findByRole('link', { name: '期限提醒：TS-2026-000007' })
+    expect(link.getAttribute('href')).toBe('/workbench/cases/c1')
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '标为已读' }))
+    })
+    await waitFor(() => expect(screen.queryByRole('button', { name: '标为已读' })).toBeNull())
+    expect(calls.some((c) => c.url === '/api/inbox/m1/read' && c.init?.method === 'POST')).toBe(true)
   }, 30_000)
 })

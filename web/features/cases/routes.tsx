@@ -10,6 +10,7 @@ const DeadlineQueuePage = lazy(() =>
 const SupervisionPage = lazy(() =>
   import('./SupervisionPage.tsx').then((m) => ({ default: m.SupervisionPage })),
 )
+const InboxPage = lazy(() => import('./InboxPage.tsx').then((m) => ({ default: m.InboxPage })))
 const ServicesPage = lazy(() =>
   import('../../portal/cases/ServicesPage.tsx').then((m) => ({ default: m.ServicesPage })),
 )
@@ -35,6 +36,11 @@ export const caseWorkbenchRoutes: RouteObject[] = [
   { path: 'cases/:id', element: staff(<CasePage />) },
   { path: 'deadlines', element: staff(<DeadlineQueuePage />) },
   { path: 'supervision', element: staff(<SupervisionPage />) },
+  // Every staff member gets reminders, case reader or not.
+  {
+    path: 'inbox',
+    element: <RequireAuth permission="workbench.access">{lazyPage(<InboxPage />)}</RequireAuth>,
+  },
 ]
 
 /** Portal pages: the services hub, intake forms, the result, "my cases" and tracking by code. */
