@@ -1,17 +1,13 @@
 import type { Config } from '../server/kernel/config.ts'
-import { type DatabaseHandle, openDatabase } from '../server/kernel/db/connection.ts'
-import { sqliteFileOf } from '../server/start.ts'
+import type { DatabaseHandle } from '../server/kernel/db/connection.ts'
+import { openDatabaseOf } from '../server/start.ts'
 
 /** Opens the configured database (PostgreSQL by DATABASE_URL, else SQLite in DATA_DIR), runs `work`, closes it. */
 export async function withDatabase<T>(
   config: Config,
   work: (database: DatabaseHandle) => Promise<T>,
 ): Promise<T> {
-  const database = await openDatabase({
-    url: config.databaseUrl,
-    sqliteFile: sqliteFileOf(config),
-    poolSize: 2,
-  })
+  const database = await openDatabaseOf(config, 2)
   try {
     return await work(database)
   } finally {

@@ -8,6 +8,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import pg from 'pg'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 // @ts-expect-error the build script is plain JavaScript without type declarations
 import { buildAll } from '../scripts/build.mjs'
@@ -122,7 +123,12 @@ export async function startHarness(): Promise<Harness> {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
   }
-  if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL
+  // On PostgreSQL each harness gets its own schema, dropped at stop, as the server tests do.
+  const schema = process.env.DATABASE_URL ? `e2e_${Math.random().toString(36).slice(2, 10)}` : undefined
+  if (process.env.DATABASE_URL && schema) {
+    env.DATABASE_URL = process.env.DATABASE_URL
+    env.DATABASE_SCHEMA = schema
+  }
   let output = ''
   const child = spawn(process.execPath, [path.join(workDir, 'dist/server.mjs')], {
     cwd: root,
@@ -149,6 +155,11 @@ export async function startHarness(): Promise<Harness> {
       if (child.exitCode === null) child.kill('SIGKILL')
     }
     fs.rmSync(workDir, { recursive: true, force: true })
+    if (schema && process.env.DATABASE_URL) {
+      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL })
+      await admin.connect()
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).finally(() => admin.end())
+    }
   }
   try {
     await waitForHealth(baseUrl, child, serverLog)

@@ -11,10 +11,25 @@ export function sqliteFileOf(config: Config): string {
   return path.join(config.dataDir, 'zhibao.db')
 }
 
+/** The configured database: PostgreSQL (in DATABASE_SCHEMA) when DATABASE_URL is set, else SQLite in DATA_DIR. */
+export function openDatabaseOf(config: Config, poolSize?: number) {
+  return openDatabase({
+    url: config.databaseUrl,
+    sqliteFile: sqliteFileOf(config),
+    ...(config.databaseUrl ? { schema: config.databaseSchema } : {}),
+    ...(poolSize ? { poolSize } : {}),
+  })
+}
+
+/** Kysely's migrator must be told the schema, or it finds another schema's migration tables. */
+export function schemaOf(config: Config): { schema?: string } {
+  return config.databaseUrl ? { schema: config.databaseSchema } : {}
+}
+
 /** Opens the configured database and brings its schema and reference data up to date. */
 export async function prepareDatabase(config: Config) {
-  const database = await openDatabase({ url: config.databaseUrl, sqliteFile: sqliteFileOf(config) })
-  await migrateToLatest(database.db, migrations)
+  const database = await openDatabaseOf(config)
+  await migrateToLatest(database.db, migrations, schemaOf(config))
   await seed(database.db, systemClock, { demo: config.demoData, dialect: database.dialect })
   return database
 }

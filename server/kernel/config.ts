@@ -14,6 +14,10 @@ const configSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
       .optional(),
+    DATABASE_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case PostgreSQL identifier')
+      .default('public'),
     DEMO_DATA: bool.optional(),
     SESSION_TTL_HOURS: z.coerce
       .number()
@@ -46,6 +50,7 @@ const configSchema = z
     host: env.HOST,
     dataDir: path.resolve(env.DATA_DIR),
     databaseUrl: env.DATABASE_URL,
+    databaseSchema: env.DATABASE_SCHEMA,
     demoData: env.DEMO_DATA ?? env.NODE_ENV !== 'production',
     sessionTtlHours: env.SESSION_TTL_HOURS,
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
