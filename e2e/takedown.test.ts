@@ -141,6 +141,18 @@ describe('takedown through its counter-declaration window', () => {
       .toBe(window.dueDate)
     await calc.getByText(`到期日：${window.dueDate}`).waitFor()
     expect(await calc.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    // A due date past the last loaded holiday schedule comes with the warning.
+    const far = (await (await calc.request.get('/api/calendar/deadline?from=2030-06-03&days=10')).json()) as {
+      due: string
+      warnings: string[]
+    }
+    expect(far.warnings).toEqual(['beyondSchedule'])
+    await calc.getByLabel('起算日').fill('2030-06-03')
+    await calc.getByLabel('期间长度').fill('10')
+    await choose(calc, '计算单位', '工作日')
+    await calc.getByRole('button', { name: '计算到期日' }).click()
+    await calc.getByText('到期日超出已公布的节假日安排', { exact: false }).waitFor()
+    await expect.poll(async () => (await calc.getByTestId('due-date').textContent())?.trim()).toBe(far.due)
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
     await calc.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-deadline-calculator.png'), fullPage: true })
   })
