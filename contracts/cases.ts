@@ -529,3 +529,38 @@ export const supervisionNoticeSchema = z.object({
 export const supervisionList = z.object({ items: z.array(supervisionNoticeSchema), page: z.number().int() })
 export const supervisionResponseRequest = z.object({ response: text(5000) })
 export const supervisionCloseRequest = z.object({ note: text(5000) })
+
+// ——— Statistics ———
+
+export const caseStatisticsQuery = z.object({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  district: z.string().min(1).max(64).optional(),
+  type: z.string().min(1).max(50).optional(),
+})
+export const caseStatisticsResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  received: z.number().int(),
+  closed: z.number().int(),
+  /** Closed ÷ received in the window (结收案比, cockpit T13); null when nothing was received. */
+  closureRatio: z.number().nullable(),
+  /** Calendar days from receipt to closure of the cases closed in the window. */
+  handlingDays: z.object({
+    count: z.number().int(),
+    mean: z.number().nullable(),
+    p90: z.number().nullable(),
+  }),
+  groups: z.array(
+    z.object({
+      type: z.string(),
+      districtId: z.string().nullable(),
+      received: z.number().int(),
+      closed: z.number().int(),
+    }),
+  ),
+  /** Per deadline rule: clocks met in the window, how many on or before their due date. */
+  onTime: z.array(
+    z.object({ ruleId: z.string(), met: z.number().int(), onTime: z.number().int(), rate: z.number() }),
+  ),
+})

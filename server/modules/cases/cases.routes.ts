@@ -2,6 +2,8 @@ import {
   caseDetailSchema,
   caseListQuery,
   caseListResponse,
+  caseStatisticsQuery,
+  caseStatisticsResponse,
   clockParams,
   deadlineQueueQuery,
   deadlineQueueResponse,
@@ -14,6 +16,7 @@ import type { ZodApp } from '../../kernel/http/server.ts'
 import { deadlineQueue, listCases } from './cases.service.ts'
 import { applyTransition, getCaseDetail } from './engine/engine.ts'
 import { extendClock } from './engine/extension.ts'
+import { caseStatistics } from './statistics.ts'
 
 export function caseRoutes(app: ZodApp) {
   app.get(
@@ -28,6 +31,24 @@ export function caseRoutes(app: ZodApp) {
       },
     },
     async (request) => listCases(request.readContext(), request.query),
+  )
+  app.get(
+    '/api/cases/statistics',
+    {
+      config: { permission: 'case.read' },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Received and closed per type and district, closure ratio, handling times, on-time rate per rule',
+        querystring: caseStatisticsQuery,
+        response: { 200: caseStatisticsResponse },
+      },
+    },
+    async (request) => {
+      const { db, actor } = request.readContext()
+      const { district, ...rest } = request.query
+      return caseStatistics(db, actor, { ...rest, ...(district ? { districtId: district } : {}) })
+    },
   )
   app.get(
     '/api/deadlines/queue',
