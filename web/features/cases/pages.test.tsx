@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -56,7 +56,11 @@ describe('case pages', () => {
       }),
     )
   })
-  afterEach(() => vi.unstubAllGlobals())
+  afterEach(() => {
+    // Each test starts from an empty document (no globals: testing-library does not clean up itself).
+    cleanup()
+    vi.unstubAllGlobals()
+  })
 
   it('a complaint: the server’s field error lands on the nested field, with the summary above', async () => {
     respond = (url) => {
@@ -187,5 +191,46 @@ describe('case pages', () => {
     })
     await waitFor(() => expect(screen.queryByRole('button', { name: '标为已读' })).toBeNull())
     expect(calls.some((c) => c.url === '/api/inbox/m1/read' && c.init?.method === 'POST')).toBe(true)
+  }, 30_000)
+
+  it('an anonymous report sends no reporter; overseas assistance needs the country (the contract’s rule)', async () => {
+    respond = (url) => {
+      if (url === '/api/auth/me') return json(200, { user: null, csrfToken: null })
+      if (url === '/api/cases/reports' || url === '/api/cases/assistance')
+        return json(201, { id: 'c9', number: 'JB-2026-000001', matterNumber: 'SZ-2026-000009' })
+      return json(404, { code: 'route_not_found', title: 'not found', status: 404 })
+    }
+    const report = renderAt('/services/report', '/services/:kind', <IntakePage />)
+    await screen.findByRole('heading', { name: '举报' })
+    await act(async () => {
+      fireEvent.click(screen.getByText('匿名举报'))
+    })
+    await waitFor(() => expect(screen.queryByLabelText('姓名')).toBeNull())
+    fill('名称', '苏州某某贸易有限公司')
+    fill('经营地址', '苏州市吴中区某路3号')
+    fill('违法线索', '该店销售假冒注册商标的商品')
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: /提\s*交/ }))
+    })
+    await screen.findByText('submitted')
+    const sent = calls.find((c) => c.url === '/api/cases/reports')!
+    expect(JSON.parse(String(sent.init?.body)).reporter).toBeNull()
+    report.unmount()
+
+    renderAt('/services/assistance', '/services/:kind', <IntakePage />)
+    await screen.findByRole('heading', { name: '维权援助' })
+    await act(async () => {
+      fireEvent.click(screen.getByText('海外'))
+    })
+    fill('企业名称', '苏州知保示范科技有限公司')
+    fill('统一社会信用代码', '91320500MA1XYZ1234')
+    fill('联系人', '王小明')
+    fill('联系电话', '13912345678')
+    fill('纠纷情况和援助需求', '海外展会被诉侵权')
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: /提\s*交/ }))
+    })
+    await screen.findByText('海外维权援助须填写国家或地区')
+    expect(calls.some((c) => c.url === '/api/cases/assistance')).toBe(false)
   }, 30_000)
 })
