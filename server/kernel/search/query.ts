@@ -114,8 +114,13 @@ function scoreExpression(db: Kysely<Database>, eb: D, terms: string[], identifie
 
 function filtered(db: Kysely<Database>, request: SearchRequest, terms: string[]) {
   const identifiers = request.identifiers ?? []
+  // On SQLite, ranking, filters and scope read the narrow search_rank copy (migration 0502), same
+  // column names; PostgreSQL matches on search_documents' own tsvector.
+  const table = (
+    dialectOf(db) === 'sqlite' ? 'search_rank as d' : 'search_documents as d'
+  ) as 'search_documents as d'
   let q = db
-    .selectFrom('search_documents as d')
+    .selectFrom(table)
     .where((eb) => matchCondition(db, eb, terms, identifiers))
     .where((eb) => request.visible(eb))
   if (request.kinds && request.kinds.length > 0) q = q.where('d.kind', 'in', [...request.kinds])
