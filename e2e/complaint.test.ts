@@ -75,7 +75,7 @@ describe('complaint from the portal to acceptance in the workbench', () => {
     page.on('pageerror', (e) => errors.push(e.message))
     await signIn(page, 'clerk')
     await page.waitForURL('**/workbench')
-    await page.getByRole('menuitem', { name: '案件' }).click()
+    await page.getByRole('menuitem', { name: /(^|\s)案件$/ }).click()
     await page.waitForURL('**/workbench/cases')
     const row = page.getByRole('row').filter({ hasText: caseNumber })
     await row.getByRole('link', { name: caseNumber }).click()
@@ -118,6 +118,13 @@ describe('complaint from the portal to acceptance in the workbench', () => {
     expect(pdf.headers()['content-type']).toContain('application/pdf')
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-')
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-complaint-accepted.png'), fullPage: true })
+
+    // The statistics count the complaint as received this year, in the clerk's scope.
+    await page.getByRole('menuitem', { name: '案件统计' }).click()
+    await page.waitForURL('**/workbench/case-statistics')
+    await page.getByRole('heading', { name: '案件统计' }).waitFor()
+    const complaints = page.getByRole('row').filter({ hasText: '投诉' }).first()
+    await complaints.waitFor()
   })
 
   it('the complainant follows the complaint with the tracking code, in English too', async () => {

@@ -79,7 +79,7 @@ describe('takedown through its counter-declaration window', () => {
     page.on('pageerror', (e) => errors.push(e.message))
     await signIn(page, 'clerk')
     await page.waitForURL('**/workbench')
-    await page.getByRole('menuitem', { name: '案件' }).click()
+    await page.getByRole('menuitem', { name: /(^|\s)案件$/ }).click()
     await page
       .getByRole('row')
       .filter({ hasText: caseNumber })

@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BellOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
@@ -59,6 +60,12 @@ export const MENU: MenuEntry[] = [
     path: '/workbench/supervision',
     labelKey: 'menu.supervision',
     icon: <AlertOutlined />,
+    permission: 'case.read',
+  },
+  {
+    path: '/workbench/case-statistics',
+    labelKey: 'menu.caseStatistics',
+    icon: <BarChartOutlined />,
     permission: 'case.read',
   },
   {

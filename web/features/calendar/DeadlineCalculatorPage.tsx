@@ -17,14 +17,9 @@ import { ApiError, api } from '../../app/api.ts'
 import { applyProblemToForm } from '../../components/forms.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
 import { DeadlineSteps } from './DeadlineSteps.tsx'
+import { chinaToday } from './today.ts'
 
 type Values = { from: string; days: number; unit: 'working' | 'calendar' | 'month'; rollForward: boolean }
-
-function today(): string {
-  // The calculator speaks China's calendar dates; the browser's local date is close enough here.
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
 
 /** Portal: the public deadline calculator (期限计算器) on the official working-day calendar. */
 export function DeadlineCalculatorPage() {
@@ -67,7 +62,7 @@ export function DeadlineCalculatorPage() {
         key={i18n.language}
         form={form}
         layout="vertical"
-        initialValues={{ from: today(), days: 7, unit: 'working', rollForward: true }}
+        initialValues={{ from: chinaToday(), days: 7, unit: 'working', rollForward: true }}
         onFinish={compute}
       >
         <Form.Item

@@ -11,6 +11,7 @@ const SupervisionPage = lazy(() =>
   import('./SupervisionPage.tsx').then((m) => ({ default: m.SupervisionPage })),
 )
 const InboxPage = lazy(() => import('./InboxPage.tsx').then((m) => ({ default: m.InboxPage })))
+const StatisticsPage = lazy(() => import('./StatisticsPage.tsx').then((m) => ({ default: m.StatisticsPage })))
 const ServicesPage = lazy(() =>
   import('../../portal/cases/ServicesPage.tsx').then((m) => ({ default: m.ServicesPage })),
 )
@@ -36,6 +37,7 @@ export const caseWorkbenchRoutes: RouteObject[] = [
   { path: 'cases/:id', element: staff(<CasePage />) },
   { path: 'deadlines', element: staff(<DeadlineQueuePage />) },
   { path: 'supervision', element: staff(<SupervisionPage />) },
+  { path: 'case-statistics', element: staff(<StatisticsPage />) },
   // Every staff member gets reminders, case reader or not.
   {
     path: 'inbox',
