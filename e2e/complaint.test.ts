@@ -110,7 +110,8 @@ describe('complaint from the portal to acceptance in the workbench', () => {
       .poll(() => page.getByTestId('clock-5.9').getByTestId('clock-due').textContent())
       .toBe(mediation.dueDate)
     // The accepted step is on the timeline.
-    await page.getByText('complaint.accepted').waitFor()
+    await page.getByText('受理', { exact: true }).first().waitFor()
+    await page.getByText('待受理 → 已受理（调解中）').waitFor()
     // The acceptance notice is listed and downloads as a numbered PDF.
     const notice = page.getByRole('link', { name: '受理通知书' })
     await notice.waitFor()

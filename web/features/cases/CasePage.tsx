@@ -145,13 +145,22 @@ export function CasePage() {
                 key: e.id,
                 children: (
                   <>
-                    <Typography.Text strong>{e.event}</Typography.Text>
+                    <Typography.Text strong>
+                      {t(`event.${e.event}`, { defaultValue: e.event })}
+                    </Typography.Text>
                     <br />
                     <Typography.Text type="secondary">
                       {new Date(e.at).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN')} · {e.actorLabel}
                     </Typography.Text>
                     {e.toState && e.fromState !== e.toState && (
-                      <div>{t('case.stateChange', { from: e.fromState ?? '—', to: e.toState })}</div>
+                      <div>
+                        {t('case.stateChange', {
+                          from: e.fromState
+                            ? t(`state.${detail.type}.${e.fromState}`, { defaultValue: e.fromState })
+                            : '—',
+                          to: t(`state.${detail.type}.${e.toState}`, { defaultValue: e.toState }),
+                        })}
+                      </div>
                     )}
                   </>
                 ),

@@ -29,6 +29,18 @@ export function PartyCaseCard({ item, documents = false }: { item: PartyCase; do
         <Descriptions.Item label={t('portal.submittedAt')}>{item.createdAt.slice(0, 10)}</Descriptions.Item>
         <Descriptions.Item label={t('portal.updatedAt')}>{item.updatedAt.slice(0, 10)}</Descriptions.Item>
       </Descriptions>
+      {item.steps.length > 0 && (
+        <>
+          <Typography.Text strong>{t('portal.steps')}</Typography.Text>
+          <ul>
+            {item.steps.map((step) => (
+              <li key={`${step.at}-${step.event}`}>
+                {step.at.slice(0, 10)} {t(`event.${step.event}`, { defaultValue: step.event })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {item.deadlines.length > 0 && (
         <>
           <Typography.Text strong>{t('portal.deadlines')}</Typography.Text>
