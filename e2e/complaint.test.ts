@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CaseDetail } from '../contracts/cases.ts'
+import { computeUsccCheckChar } from '../contracts/identifiers/index.ts'
 import { type Harness, SCREENSHOT_DIR, startHarness } from './harness.ts'
 
 // A complaint (投诉) from the public portal, on a phone, to acceptance by the clerk in the workbench;
@@ -119,6 +120,20 @@ describe('complaint from the portal to acceptance in the workbench', () => {
     expect(pdf.headers()['content-type']).toContain('application/pdf')
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-')
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-complaint-accepted.png'), fullPage: true })
+
+    // The clerk records the respondent as a party by its USCC; a wrong check character is named first.
+    const first17 = '91320508MA1E2E3F4'
+    const uscc = first17 + computeUsccCheckChar(first17)
+    await page.getByRole('button', { name: '添加当事人' }).click()
+    const partyDialog = page.getByRole('dialog')
+    await partyDialog.getByLabel('名称', { exact: true }).fill(respondent)
+    await partyDialog.getByLabel('统一社会信用代码').fill(`${first17}${uscc[17] === '0' ? '1' : '0'}`)
+    await partyDialog.getByRole('button', { name: /确\s*定/ }).click()
+    await partyDialog.getByText('统一社会信用代码校验位错误').waitFor()
+    await partyDialog.getByLabel('统一社会信用代码').fill(uscc)
+    await partyDialog.getByRole('button', { name: /确\s*定/ }).click()
+    await partyDialog.waitFor({ state: 'hidden' })
+    await page.getByRole('row').filter({ hasText: uscc }).filter({ hasText: '被投诉人' }).waitFor()
 
     // The statistics count the complaint as received this year, in the clerk's scope.
     await page.getByRole('menuitem', { name: '案件统计' }).click()

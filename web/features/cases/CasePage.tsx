@@ -3,9 +3,11 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { api } from '../../app/api.ts'
+import { useAuth } from '../../app/auth.tsx'
 import { useFetch } from '../../app/useFetch.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
 import { ActionModal } from './ActionModal.tsx'
+import { AddPartyModal } from './AddPartyModal.tsx'
 import { CaseDocuments } from './CaseDocuments.tsx'
 import { ClockCard } from './ClockCard.tsx'
 import { type CaseDetail, type CasePeople, type CaseRelations, pick } from './model.ts'
@@ -20,6 +22,8 @@ export function CasePage() {
   const [override, setOverride] = useState<CaseDetail | null>(null)
   const [action, setAction] = useState<CaseDetail['actions'][number] | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
+  const [addingParty, setAddingParty] = useState(false)
+  const { can } = useAuth()
   const detail = override?.id === id ? override : loaded.data
 
   const changed = (c: CaseDetail, message: string) => {
@@ -101,7 +105,18 @@ export function CasePage() {
               ))
             )}
           </Card>
-          <Card title={t('case.parties')} size="small" style={{ marginTop: 16 }}>
+          <Card
+            title={t('case.parties')}
+            size="small"
+            style={{ marginTop: 16 }}
+            extra={
+              can('case.handle') && (
+                <Button size="small" onClick={() => setAddingParty(true)}>
+                  {t('party.add')}
+                </Button>
+              )
+            }
+          >
             <ProblemAlert error={people.error} />
             <Table
               size="small"
@@ -169,6 +184,17 @@ export function CasePage() {
           </Card>
         </Col>
       </Row>
+      {addingParty && (
+        <AddPartyModal
+          caseId={detail.id}
+          parties={people.data?.parties ?? []}
+          onClose={() => setAddingParty(false)}
+          onDone={() => {
+            setAddingParty(false)
+            void people.reload()
+          }}
+        />
+      )}
       {action && (
         <ActionModal
           detail={detail}
