@@ -9,6 +9,7 @@ import * as m0104 from './0104_case_event_order.ts'
 import * as m0105 from './0105_matters_people.ts'
 import * as m0106 from './0106_case_documents.ts'
 import * as m0107 from './0107_supervision.ts'
+import * as m0108 from './0108_clock_sweep_index.ts'
 import * as m0201 from './0201_evidence.ts'
 import * as m0301 from './0301_inspections.ts'
 import * as m0302 from './0302_inspection_draw_abort.ts'
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '0105_matters_people': m0105,
   '0106_case_documents': m0106,
   '0107_supervision': m0107,
+  '0108_clock_sweep_index': m0108,
   '0201_evidence': m0201,
   '0501_registry_search': m0501,
   '0502_search_rank': m0502,
