@@ -50,12 +50,21 @@ export interface SearchResult {
   terms: string[]
 }
 
-function matchCondition(db: Kysely<Database>, eb: D, terms: string[], identifiers: readonly string[]) {
+function matchCondition(
+  db: Kysely<Database>,
+  eb: D,
+  terms: string[],
+  identifiers: readonly string[],
+  joined: boolean,
+) {
   const parts: Expression<SqlBool>[] = []
   if (terms.length > 0) {
-    if (dialectOf(db) === 'sqlite') {
-      const match = terms.map((t) => (isPrefixToken(t) ? `"${t}"*` : `"${t}"`)).join(' ')
-      parts.push(sql<SqlBool>`d.seq in (select rowid from search_fts where search_fts match ${match})`)
+    if (joined) {
+      parts.push(sql<SqlBool>`f.search_fts match ${ftsQuery(terms)}`)
+    } else if (dialectOf(db) === 'sqlite') {
+      parts.push(
+        sql<SqlBool>`d.seq in (select rowid from search_fts where search_fts match ${ftsQuery(terms)})`,
+      )
     } else {
       const query = terms.map((t) => (isPrefixToken(t) ? `'${t}':*` : `'${t}'`)).join(' & ')
       parts.push(sql<SqlBool>`d.tsv @@ cast(${query} as tsquery)`)
@@ -112,16 +121,28 @@ function scoreExpression(db: Kysely<Database>, eb: D, terms: string[], identifie
   return sql<number>`(${sql.join(parts, sql` + `)})`
 }
 
+function ftsQuery(terms: string[]): string {
+  return terms.map((t) => (isPrefixToken(t) ? `"${t}"*` : `"${t}"`)).join(' ')
+}
+
 function filtered(db: Kysely<Database>, request: SearchRequest, terms: string[]) {
   const identifiers = request.identifiers ?? []
+  // Words only, on SQLite: join the FTS5 matches to the rows instead of testing membership in a
+  // materialised IN list (a third less work on common terms); with identifiers the match is an OR.
+  const joined = dialectOf(db) === 'sqlite' && terms.length > 0 && identifiers.length === 0
   // On SQLite, ranking, filters and scope read the narrow search_rank copy (migration 0502), same
   // column names; PostgreSQL matches on search_documents' own tsvector.
   const table = (
     dialectOf(db) === 'sqlite' ? 'search_rank as d' : 'search_documents as d'
   ) as 'search_documents as d'
-  let q = db
-    .selectFrom(table)
-    .where((eb) => matchCondition(db, eb, terms, identifiers))
+  let q = (
+    joined
+      ? db
+          .selectFrom(table)
+          .innerJoin(sql`search_fts`.as('f') as never, (join: any) => join.on(sql`f.rowid = d.seq`))
+      : db.selectFrom(table)
+  )
+    .where((eb) => matchCondition(db, eb as D, terms, identifiers, joined))
     .where((eb) => request.visible(eb))
   if (request.kinds && request.kinds.length > 0) q = q.where('d.kind', 'in', [...request.kinds])
   if (request.districtId) q = q.where('d.district_id', '=', request.districtId)
