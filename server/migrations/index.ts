@@ -13,10 +13,10 @@ import * as m0108 from './0108_clock_sweep_index.ts'
 import * as m0201 from './0201_evidence.ts'
 import * as m0301 from './0301_inspections.ts'
 import * as m0302 from './0302_inspection_draw_abort.ts'
-import * as m0501 from './0501_registry_search.ts'
-import * as m0502 from './0502_search_rank.ts'
 import * as m0401 from './0401_cockpit.ts'
 import * as m0402 from './0402_cockpit_default_plan.ts'
+import * as m0501 from './0501_registry_search.ts'
+import * as m0502 from './0502_search_rank.ts'
 
 /**
  * The one ordered set of migrations, run on SQLite and PostgreSQL alike. Append new ones at the end;
@@ -36,10 +36,10 @@ export const migrations: Record<string, Migration> = {
   '0107_supervision': m0107,
   '0108_clock_sweep_index': m0108,
   '0201_evidence': m0201,
-  '0501_registry_search': m0501,
-  '0502_search_rank': m0502,
   '0301_inspections': m0301,
   '0302_inspection_draw_abort': m0302,
   '0401_cockpit': m0401,
   '0402_cockpit_default_plan': m0402,
+  '0501_registry_search': m0501,
+  '0502_search_rank': m0502,
 }

@@ -14,6 +14,9 @@ export async function migrateToLatest(
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    // Modules number their migrations in their own ranges (01xx cases, 02xx evidence, …), so a new
+    // 0109 can arrive after 0201 has run; each migration touches only its own module's tables.
+    allowUnorderedMigrations: true,
     ...(options.schema ? { migrationTableSchema: options.schema } : {}),
   })
   const { error, results } = await migrator.migrateToLatest()
