@@ -145,7 +145,7 @@ describe('case pages', () => {
     )
     const sent = calls.find((c) => c.url === '/api/supervision-notices/n1/response')!
     expect(JSON.parse(String(sent.init?.body))).toEqual({ response: '已于次日作出受理决定' })
-    expect((sent.init?.headers as Record<string, string>)['x-csrf-token']).toBe('csrf-1')
+    expect((sent.init!.headers as Record<string, string>)['x-csrf-token']).toBe('csrf-1')
 
     await act(async () => {
       fireEvent.click(await screen.findByRole('button', { name: '办结督办' }))
