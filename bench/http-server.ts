@@ -62,3 +62,4 @@ async function fillEntities(count: number) {
     await database.db.insertInto('entities').values(rows).execute()
   }
 }
+process.on('SIGTERM', () => process.exit(0))

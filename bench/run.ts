@@ -17,7 +17,12 @@ const available = fs
   .map((f) => f.replace(/\.ts$/, ''))
   .sort()
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'))
-const suites = wanted.length ? available.filter((s) => wanted.includes(s)) : available
+// `--assemble` only rebuilds BENCHMARKS.md from the stored results.
+const suites = process.argv.includes('--assemble')
+  ? []
+  : wanted.length
+    ? available.filter((s) => wanted.includes(s))
+    : available
 
 for (const suite of suites) {
   console.log(`\n=== ${suite}`)
@@ -48,7 +53,7 @@ console.log('\nwrote BENCHMARKS.md')
 
 function safe(command: string): string {
   try {
-    return execSync(command, { encoding: 'utf8' }).trim().split(' ').pop() ?? '?'
+    return execSync(command, { encoding: 'utf8' }).match(/\d+\.\d+/)?.[0] ?? '?'
   } catch {
     return 'not installed'
   }
