@@ -11,6 +11,7 @@ import {
 import { Card, Col, Empty, List, Row, Space, Tag, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import type { Article } from '../../contracts/content.ts'
 import { api, type Page } from '../app/api.ts'
 import { useAuth } from '../app/auth.tsx'
@@ -18,14 +19,16 @@ import { useFetch } from '../app/useFetch.ts'
 import { ButtonLink } from '../components/ButtonLink.tsx'
 import { ProblemAlert } from '../components/ProblemAlert.tsx'
 
-// Entry points for the services later issues build; each card says so until its module ships.
-const SERVICES: { key: string; icon: ReactNode }[] = [
-  { key: 'complaint', icon: <AuditOutlined /> },
-  { key: 'assistance', icon: <SolutionOutlined /> },
-  { key: 'evidence', icon: <FileProtectOutlined /> },
+// Entry points to the services: a card links to its page once the module ships, and says so until then.
+const SERVICES: { key: string; icon: ReactNode; to?: string }[] = [
+  { key: 'complaint', icon: <AuditOutlined />, to: '/services' },
+  { key: 'assistance', icon: <SolutionOutlined />, to: '/services/assistance' },
+  { key: 'evidence', icon: <FileProtectOutlined />, to: '/evidence' },
+  { key: 'search', icon: <FileSearchOutlined />, to: '/search' },
+  { key: 'inspection', icon: <TeamOutlined />, to: '/inspections' },
+  { key: 'deadline', icon: <SafetyOutlined />, to: '/deadline-calculator' },
   { key: 'preexam', icon: <FileSearchOutlined /> },
   { key: 'credit', icon: <SafetyOutlined /> },
-  { key: 'inspection', icon: <TeamOutlined /> },
   { key: 'operations', icon: <BankOutlined /> },
   { key: 'overseas', icon: <GlobalOutlined /> },
 ]
@@ -86,7 +89,7 @@ export function HomePage() {
                   <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                     {t(`services.${s.key}.desc`)}
                   </Typography.Text>
-                  <Tag>{t('services.comingSoon')}</Tag>
+                  {s.to ? <Link to={s.to}>{t('services.open')}</Link> : <Tag>{t('services.comingSoon')}</Tag>}
                 </Space>
               </Card>
             </Col>

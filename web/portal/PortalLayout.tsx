@@ -38,6 +38,14 @@ export function PortalLayout() {
             {screens.sm === false ? t('appShort') : t('appName')}
           </Typography.Text>
         </Link>
+        <nav aria-label={t('nav.services')}>
+          <Space wrap size="middle">
+            <Link to="/services">{t('nav.services')}</Link>
+            <Link to="/search">{t('nav.search')}</Link>
+            <Link to="/verify/evidence">{t('nav.verify')}</Link>
+            <Link to="/inspections">{t('nav.inspections')}</Link>
+          </Space>
+        </nav>
         <LanguageSwitch size="small" />
         {user ? (
           <Dropdown
