@@ -158,7 +158,9 @@ describe('administration in the workbench', () => {
     await page.waitForURL('**/cockpit')
     await page.getByRole('heading', { name: '驾驶舱' }).waitFor()
     await page.locator('canvas').first().waitFor()
-    await page.getByText('以下面板将由方案督办模块填充').waitFor()
+    await page.getByText('方案目标、任务进度、区县对比与督办通知由方案督办模块计算').waitFor()
+    await page.getByRole('link', { name: '查看详情' }).first().click()
+    await page.waitForURL('**/cockpit/plan')
   })
 
   it('works at phone width, the menu folding into a drawer', async () => {

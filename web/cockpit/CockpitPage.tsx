@@ -12,7 +12,13 @@ import { ProblemAlert } from '../components/ProblemAlert.tsx'
 import { CountBarChart } from './OrgChart.tsx'
 
 // Panels the cockpit issues will fill (plans, targets, tasks, supervision); shown as such.
-const LATER = ['plans', 'tasks', 'districts', 'overdue'] as const
+// The plan's views, built by the cockpit module (web/features/cockpit).
+const VIEWS: { key: string; to: string }[] = [
+  { key: 'plans', to: '/cockpit/plan' },
+  { key: 'tasks', to: '/cockpit/plan' },
+  { key: 'districts', to: '/cockpit/report' },
+  { key: 'overdue', to: '/cockpit/unit' },
+]
 
 /** 驾驶舱 landing: real counts from the API today, labelled placeholders for what comes later. */
 export function CockpitPage() {
@@ -90,12 +96,14 @@ export function CockpitPage() {
             <Col xs={24}>
               <Alert type="info" showIcon title={t('later.note')} />
             </Col>
-            {LATER.map((k) => (
-              <Col key={k} xs={24} sm={12} lg={6}>
-                <Card title={t(`later.${k}.title`)}>
+            {VIEWS.map(({ key, to }) => (
+              <Col key={key} xs={24} sm={12} lg={6}>
+                <Card title={t(`later.${key}.title`)}>
                   <Space orientation="vertical">
-                    <Typography.Text type="secondary">{t(`later.${k}.desc`)}</Typography.Text>
-                    <Typography.Text type="secondary">{t('later.pending')}</Typography.Text>
+                    <Typography.Text type="secondary">{t(`later.${key}.desc`)}</Typography.Text>
+                    <ButtonLink to={to} size="small">
+                      {t('later.pending')}
+                    </ButtonLink>
                   </Space>
                 </Card>
               </Col>
