@@ -14,6 +14,7 @@ import { AppError } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { newId } from '../../kernel/ids.ts'
 import { LocalBlobStore } from '../../kernel/storage/blob-store.ts'
+import { normalizeMediaType, sniffMatches } from '../../kernel/storage/sniff.ts'
 import { chinaDate } from './engine/clocks.ts'
 import { findCase, onTransition, type TakenStep } from './engine/engine.ts'
 import { appendCaseEvent } from './engine/timeline.ts'
@@ -367,24 +368,21 @@ export async function openDocument(context: ReadContext, config: Config, caseId:
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 export const SNIFF_BYTES = 16
 
-const starts = (h: Uint8Array, sig: number[]) => h.length >= sig.length && sig.every((b, i) => h[i] === b)
-/** The declared types accepted for attachments, each with the signature its first bytes must show. */
-const ATTACHMENT_TYPES: Record<string, (h: Uint8Array) => boolean> = {
-  'application/pdf': (h) => starts(h, [0x25, 0x50, 0x44, 0x46, 0x2d]),
-  'image/png': (h) => starts(h, [0x89, 0x50, 0x4e, 0x47]),
-  'image/jpeg': (h) => starts(h, [0xff, 0xd8, 0xff]),
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': (h) =>
-    starts(h, [0x50, 0x4b, 0x03, 0x04]),
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': (h) =>
-    starts(h, [0x50, 0x4b, 0x03, 0x04]),
-  'application/msword': (h) => starts(h, [0xd0, 0xcf, 0x11, 0xe0]),
-  'text/plain': (h) => !h.includes(0) && !starts(h, [0x25, 0x50, 0x44, 0x46]),
-}
+/** The declared types accepted as case attachments; their first bytes must agree (kernel sniffing). */
+const ATTACHMENT_TYPES = new Set([
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/msword',
+  'text/plain',
+])
 
 /** True when the declared type is accepted and the first bytes agree with it. */
 export function attachmentTypeMatches(declared: string, head: Uint8Array): boolean {
-  const check = ATTACHMENT_TYPES[declared.split(';')[0]!.trim().toLowerCase()]
-  return check ? check(head) : false
+  const type = normalizeMediaType(declared)
+  return ATTACHMENT_TYPES.has(type) && sniffMatches(type, head)
 }
 
 /** The caller may attach to the case: staff who handle it, or its submitter. */

@@ -12,6 +12,7 @@ import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 import type { AppDeps } from '../../kernel/module.ts'
 import { BlobTooLargeError, type StagedBlob } from '../../kernel/storage/blob-store.ts'
+import { normalizeMediaType, SNIFF_BYTES, sniffMatches } from '../../kernel/storage/sniff.ts'
 import {
   authorizeFileRead,
   blobStoreOf,
@@ -24,7 +25,6 @@ import {
 import { evidenceErrors } from './errors.ts'
 import { integratorOf } from './integrator.ts'
 import { renderReceiptPdf } from './receipt.pdf.ts'
-import { normalizeMediaType, SNIFF_BYTES, sniffMatches } from './sniff.ts'
 
 const MAX_FILES = 20
 
