@@ -67,6 +67,16 @@ describe('HTTP errors and API description', () => {
     expect(response.statusCode).toBe(200)
     expect(response.json()).toEqual({ status: 'ok', database: testDialect })
   })
+
+  it('sends the security headers on API answers and problems alike', async () => {
+    for (const url of ['/api/health', '/api/no-such-thing']) {
+      const response = await t.request({ method: 'GET', url })
+      expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'")
+      expect(response.headers['content-security-policy']).toContain("script-src 'self'")
+      expect(response.headers['x-content-type-options']).toBe('nosniff')
+      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN')
+    }
+  })
 })
 
 describe('an unexpected failure', () => {

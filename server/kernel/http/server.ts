@@ -2,7 +2,6 @@ import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import cookie from '@fastify/cookie'
-import helmet from '@fastify/helmet'
 import multipart from '@fastify/multipart'
 import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
@@ -20,6 +19,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
+import helmet from 'helmet'
 import type { Db } from '../../database.ts'
 import { type Actor, anonymousActor, requirePermission } from '../access.ts'
 import type { Clock } from '../clock.ts'
@@ -73,7 +73,8 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
     return sendProblem(new AppError(kernelErrors.route_not_found), request, reply)
   })
 
-  await app.register(helmet, {
+  // Built once: @fastify/helmet rebuilds the middleware (and re-parses the CSP) on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -89,6 +90,9 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
     crossOriginEmbedderPolicy: false,
     hsts: config.cookieSecure,
   })
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
+  )
   await app.register(cookie)
   await app.register(rateLimit, {
     global: false,

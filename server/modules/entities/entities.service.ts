@@ -14,11 +14,14 @@ import { entitiesErrors } from './errors.ts'
 
 const scope = { district: 'entities.district_id', entity: 'entities.id' }
 
-function baseQuery(db: Db | Tx, actor: Actor) {
-  return db
-    .selectFrom('entities')
-    .leftJoin('organizations', 'organizations.id', 'entities.district_id')
-    .where((eb) => scopeCondition(eb, actor, scope))
+function scoped(db: Db | Tx, actor: Actor) {
+  return db.selectFrom('entities').where((eb) => scopeCondition(eb, actor, scope))
+}
+
+// The district name is joined only where rows are returned: counting through the join would probe
+// organizations once per entity in scope.
+function withDistrict(q: ReturnType<typeof scoped>) {
+  return q.leftJoin('organizations', 'organizations.id', 'entities.district_id').select(columns)
 }
 
 const columns = [
@@ -58,7 +61,7 @@ function present(row: Selected): Entity {
 
 /** Entities visible to the caller, filtered in the query by the caller's district. */
 export async function listEntities(context: ReadContext, query: z.output<typeof entityListQuery>) {
-  let q = baseQuery(context.db, context.actor)
+  let q = scoped(context.db, context.actor)
   if (query.q) {
     const term = query.q
     q = q.where((eb) =>
@@ -67,8 +70,7 @@ export async function listEntities(context: ReadContext, query: z.output<typeof 
   }
   if (query.districtId) q = q.where('entities.district_id', '=', query.districtId)
   const [rows, count] = await Promise.all([
-    q
-      .select(columns)
+    withDistrict(q)
       .orderBy('entities.name')
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
@@ -80,10 +82,7 @@ export async function listEntities(context: ReadContext, query: z.output<typeof 
 
 export async function getEntity(context: ReadContext | WriteContext, id: string): Promise<Entity> {
   const db = 'trx' in context ? context.trx : context.db
-  const row = await baseQuery(db, context.actor)
-    .select(columns)
-    .where('entities.id', '=', id)
-    .executeTakeFirst()
+  const row = await withDistrict(scoped(db, context.actor)).where('entities.id', '=', id).executeTakeFirst()
   if (!row) throw new AppError(kernelErrors.not_found)
   return present(row)
 }
