@@ -87,8 +87,11 @@ export const verifyCommand: CliCommand = {
     const keys = result.verifiedBy.map((k) => `${k.name}+${k.keyId}`).join(', ')
     const where = `as entry ${result.index} of the log ${result.origin} whose checkpoint (size ${result.treeSize}, root ${base64Encode(checkpoint.rootHash)}) is signed by key ${keys}`
     if (files.length === 0) {
+      const e = result.entry
       out(
-        `OK: the entry (${result.entry.blobs.length} file(s)) was deposited at ${result.entry.receivedAt}, ${where}`,
+        e.type === 'zhibao.deposit'
+          ? `OK: the entry (${e.blobs.length} file(s)) was deposited at ${e.receivedAt}, ${where}`
+          : `OK: the statement ${e.kind} (digest ${e.digest}) was received at ${e.receivedAt}, ${where}`,
       )
     }
     for (const [i, file] of files.entries()) {

@@ -169,3 +169,107 @@ export function decodeEntry(bytes: Uint8Array): DepositEntry {
   if (entry.titleHash !== undefined) out.titleHash = entry.titleHash
   return out
 }
+
+/** Entry type string of statements (non-file entries), encoding version 1. */
+export const ENTRY_TYPE_STATEMENT = 'zhibao.statement'
+
+/**
+ * A statement entry (canonical entry encoding v1, type `zhibao.statement`): the log's commitment to
+ * a digest produced by another part of ZhiBao, e.g. a random-inspection draw's input commitment.
+ * ```
+ * {"digest":"<64 hex>","kind":"inspection-commitment","receivedAt":"2026-11-25T08:00:00.000Z",
+ *  "ref":"<public reference>","type":"zhibao.statement","v":1}
+ * ```
+ * `ref` is optional and omitted when absent. Nothing here may be personal data: the log is public.
+ */
+export interface StatementEntry {
+  v: 1
+  type: typeof ENTRY_TYPE_STATEMENT
+  /** What the digest commits to, e.g. `inspection-commitment`: `^[a-z][a-z0-9-]{0,62}$`. */
+  kind: string
+  /** Lower-case hex SHA-256 the statement commits to. */
+  digest: string
+  /** Optional public reference (e.g. a draw id): `^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$`. */
+  ref?: string
+  /** Time the log received the statement, `YYYY-MM-DDTHH:MM:SS.sssZ`. */
+  receivedAt: string
+}
+
+/** Any entry of the log. */
+export type LogEntry = DepositEntry | StatementEntry
+
+const KIND = /^[a-z][a-z0-9-]{0,62}$/
+const REF = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/
+
+function validateStatement(e: StatementEntry): void {
+  if (e.v !== ENTRY_VERSION) fail(`unsupported entry version ${String(e.v)}`)
+  if (e.type !== ENTRY_TYPE_STATEMENT) fail(`unsupported entry type ${String(e.type)}`)
+  if (typeof e.kind !== 'string' || !KIND.test(e.kind))
+    fail('kind must be lower-case letters, digits and hyphens, starting with a letter, at most 63')
+  if (typeof e.digest !== 'string' || !HEX64.test(e.digest)) fail('digest must be 64 lower-case hex digits')
+  if (e.ref !== undefined && (typeof e.ref !== 'string' || !REF.test(e.ref)))
+    fail('ref must be 1–128 characters of A–Z a–z 0–9 . _ : / -, starting with a letter or digit')
+  if (typeof e.receivedAt !== 'string' || !ISO_UTC.test(e.receivedAt))
+    fail('receivedAt must be YYYY-MM-DDTHH:MM:SS.sssZ')
+  const t = Date.parse(e.receivedAt)
+  if (Number.isNaN(t) || new Date(t).toISOString() !== e.receivedAt)
+    fail('receivedAt is not a valid UTC time')
+}
+
+function serializeStatement(e: StatementEntry): string {
+  const ref = e.ref === undefined ? '' : `,"ref":"${e.ref}"`
+  return `{"digest":"${e.digest}","kind":"${e.kind}","receivedAt":"${e.receivedAt}"${ref},"type":"${e.type}","v":${e.v}}`
+}
+
+/**
+ * Encodes a statement entry canonically (v1). Throws {@link EntryError} if a field is invalid.
+ * @example encodeStatement({ v: 1, type: 'zhibao.statement', kind: 'inspection-commitment', digest, receivedAt })
+ */
+export function encodeStatement(entry: StatementEntry): Uint8Array {
+  validateStatement(entry)
+  return utf8(serializeStatement(entry))
+}
+
+function parseObject(bytes: Uint8Array): { text: string; o: Record<string, unknown> } {
+  if (bytes.length > MAX_ENTRY_BYTES) fail(`entry exceeds ${MAX_ENTRY_BYTES} bytes`)
+  const text = utf8Decode(bytes)
+  if (text === undefined) fail('entry is not UTF-8')
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch {
+    fail('entry is not JSON')
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('entry is not a JSON object')
+  return { text, o: raw as Record<string, unknown> }
+}
+
+/** Decodes canonical statement bytes; accepts only the exact canonical encoding. */
+export function decodeStatement(bytes: Uint8Array): StatementEntry {
+  const { text, o } = parseObject(bytes)
+  const keys = Object.keys(o).sort().join(',')
+  if (keys !== 'digest,kind,receivedAt,ref,type,v' && keys !== 'digest,kind,receivedAt,type,v')
+    fail(`unexpected entry fields: ${keys}`)
+  const entry = o as unknown as StatementEntry
+  validateStatement(entry)
+  if (serializeStatement(entry) !== text) fail('entry is not in canonical form')
+  const out: StatementEntry = {
+    v: 1,
+    type: ENTRY_TYPE_STATEMENT,
+    kind: entry.kind,
+    digest: entry.digest,
+    receivedAt: entry.receivedAt,
+  }
+  if (entry.ref !== undefined) out.ref = entry.ref
+  return out
+}
+
+/**
+ * Decodes any log entry by its `type` (deposit or statement), canonically. Throws {@link EntryError}.
+ * @example const e = decodeLogEntry(bytes); if (e.type === 'zhibao.deposit') e.blobs
+ */
+export function decodeLogEntry(bytes: Uint8Array): LogEntry {
+  const { o } = parseObject(bytes)
+  if (o.type === ENTRY_TYPE_STATEMENT) return decodeStatement(bytes)
+  return decodeEntry(bytes)
+}

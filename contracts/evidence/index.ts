@@ -8,14 +8,20 @@ export { base64Decode, base64Encode, bytesEqual, bytesToHex, hexDecode } from '.
 export {
   type DepositEntry,
   decodeEntry,
+  decodeLogEntry,
+  decodeStatement,
   depositorCommitment,
   ENTRY_TYPE_DEPOSIT,
+  ENTRY_TYPE_STATEMENT,
   ENTRY_VERSION,
   type EntryBlob,
   EntryError,
   encodeEntry,
+  encodeStatement,
+  type LogEntry,
   MAX_ENTRY_BYTES,
   MIN_SALT_BYTES,
+  type StatementEntry,
 } from './entry.ts'
 export {
   type AppendResult,

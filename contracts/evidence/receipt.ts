@@ -5,7 +5,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js'
 import { base64Decode, base64Encode, bytesToHex } from './bytes.ts'
-import { type DepositEntry, decodeEntry, EntryError } from './entry.ts'
+import { decodeLogEntry, EntryError, type LogEntry } from './entry.ts'
 import { leafHash, ProofError, rootFromInclusionProof } from './merkle.ts'
 import { type NoteVerifier, openCheckpoint, parseVerifierKey, type VerifiedBy } from './note.ts'
 import { formatTlogProof, parseTlogProof } from './tlogProof.ts'
@@ -62,7 +62,8 @@ export type ReceiptResult =
       rootHash: string
       /** Hex RFC 6962 leaf hash of the entry. */
       leafHash: string
-      entry: DepositEntry
+      /** The decoded entry: a deposit (`zhibao.deposit`) or a statement (`zhibao.statement`). */
+      entry: LogEntry
       /** Keys whose signatures on the checkpoint verified. */
       verifiedBy: VerifiedBy[]
       /** For each input file, in order, the index of the matching blob in `entry.blobs`. */
@@ -154,9 +155,9 @@ export function verifyReceipt(input: VerifyReceiptInput): ReceiptResult {
 
   const entryBytes = base64Decode(receipt.entry)
   if (!entryBytes) return failure('entryMalformed', 'receipt.entry is not base64')
-  let entry: DepositEntry
+  let entry: LogEntry
   try {
-    entry = decodeEntry(entryBytes)
+    entry = decodeLogEntry(entryBytes)
   } catch (e) {
     if (e instanceof EntryError) return failure('entryMalformed', e.message)
     throw e
@@ -177,6 +178,8 @@ export function verifyReceipt(input: VerifyReceiptInput): ReceiptResult {
   for (const f of input.files ?? []) {
     const digest = f instanceof Uint8Array ? bytesToHex(sha256(f)) : f.sha256.toLowerCase()
     const size = f instanceof Uint8Array ? f.length : f.size
+    if (entry.type !== 'zhibao.deposit')
+      return failure('fileNotInEntry', `a ${entry.type} entry lists no files (${digest})`)
     const blobIndex = entry.blobs.findIndex((b) => b.sha256 === digest)
     if (blobIndex < 0) return failure('fileNotInEntry', `no blob with SHA-256 ${digest} in the entry`)
     if (size !== undefined && entry.blobs[blobIndex]!.size !== size)

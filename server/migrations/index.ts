@@ -11,6 +11,7 @@ import * as m0106 from './0106_case_documents.ts'
 import * as m0107 from './0107_supervision.ts'
 import * as m0108 from './0108_clock_sweep_index.ts'
 import * as m0201 from './0201_evidence.ts'
+import * as m0202 from './0202_evidence_statements.ts'
 import * as m0301 from './0301_inspections.ts'
 import * as m0302 from './0302_inspection_draw_abort.ts'
 import * as m0401 from './0401_cockpit.ts'
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '0107_supervision': m0107,
   '0108_clock_sweep_index': m0108,
   '0201_evidence': m0201,
+  '0202_evidence_statements': m0202,
   '0301_inspections': m0301,
   '0302_inspection_draw_abort': m0302,
   '0401_cockpit': m0401,

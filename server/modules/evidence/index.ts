@@ -6,6 +6,14 @@ import { logRoutes } from './log.routes.ts'
 
 export { integratePending, integratorOf } from './integrator.ts'
 export { loadLogKeys } from './keys.ts'
+export {
+  type AppendedStatement,
+  appendStatement,
+  getStatement,
+  type StatementInput,
+  type StatementView,
+  statementReceipt,
+} from './statements.service.ts'
 
 export const evidenceModule: AppModule = {
   name: 'evidence',

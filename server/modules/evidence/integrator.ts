@@ -46,14 +46,35 @@ export async function integrateBatch(trx: Tx, options: IntegrateOptions): Promis
     .where('id', '=', 1)
     .executeTakeFirstOrThrow()
   const size = Number(head.tree_size)
-  const pending = await trx
-    .selectFrom('evidence_deposits')
-    .select(['id', 'entry'])
-    .where('leaf_index', 'is', null)
-    .orderBy('received_at')
-    .orderBy('id')
-    .limit(options.batchSize ?? DEFAULT_BATCH_SIZE)
-    .execute()
+  const limit = options.batchSize ?? DEFAULT_BATCH_SIZE
+  // Deposits and statements share one sequence, in (received_at, id) order: the first `limit` of
+  // the merge lie within the first `limit` of each table.
+  const [deposits, statements] = await Promise.all(
+    (['evidence_deposits', 'evidence_statements'] as const).map((table) =>
+      trx
+        .selectFrom(table)
+        .select(['id', 'entry', 'received_at'])
+        .where('leaf_index', 'is', null)
+        .orderBy('received_at')
+        .orderBy('id')
+        .limit(limit)
+        .execute()
+        .then((rows) => rows.map((r) => ({ ...r, table }))),
+    ),
+  )
+  const pending = [...deposits!, ...statements!]
+    .sort((a, b) =>
+      a.received_at < b.received_at
+        ? -1
+        : a.received_at > b.received_at
+          ? 1
+          : a.id < b.id
+            ? -1
+            : a.id > b.id
+              ? 1
+              : 0,
+    )
+    .slice(0, limit)
   if (pending.length === 0) return 0
   const frontier = await frontierFromSource(dbNodeSource(trx), size)
   const result = appendLeaves(
@@ -68,23 +89,27 @@ export async function integrateBatch(trx: Tx, options: IntegrateOptions): Promis
       .execute()
   }
   const at = now.toISOString()
+  const indexed = pending.map((p, i) => ({ ...p, index: size + i }))
   // One UPDATE per 500 entries (CASE id WHEN … THEN index) rather than one per entry: per-statement
   // overhead, not SQL work, bounds integration throughput (perf-limits.md §a).
-  for (let i = 0; i < pending.length; i += 500) {
-    const chunk = pending.slice(i, i + 500)
-    const cases = sql.join(
-      chunk.map((p, j) => sql`when ${p.id} then cast(${size + i + j} as bigint)`),
-      sql` `,
-    )
-    await trx
-      .updateTable('evidence_deposits')
-      .set({ leaf_index: sql<number>`case id ${cases} end`, integrated_at: at })
-      .where(
-        'id',
-        'in',
-        chunk.map((p) => p.id),
+  for (const table of ['evidence_deposits', 'evidence_statements'] as const) {
+    const ofTable = indexed.filter((p) => p.table === table)
+    for (let i = 0; i < ofTable.length; i += 500) {
+      const chunk = ofTable.slice(i, i + 500)
+      const cases = sql.join(
+        chunk.map((p) => sql`when ${p.id} then cast(${p.index} as bigint)`),
+        sql` `,
       )
-      .execute()
+      await trx
+        .updateTable(table)
+        .set({ leaf_index: sql<number>`case id ${cases} end`, integrated_at: at })
+        .where(
+          'id',
+          'in',
+          chunk.map((p) => p.id),
+        )
+        .execute()
+    }
   }
   const newSize = result.frontier.size
   const note = signCheckpoint({ origin: keys.origin, size: newSize, rootHash: result.root }, [keys.signer])

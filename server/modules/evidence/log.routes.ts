@@ -1,9 +1,11 @@
+import { idParams } from '../../../contracts/common.ts'
 import { base64Encode, emptyRoot, signCheckpoint } from '../../../contracts/evidence/index.ts'
 import {
   consistencyQuery,
   consistencyResponse,
   inclusionQuery,
   inclusionResponse,
+  receiptSchema,
 } from '../../../contracts/evidence-api.ts'
 import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
@@ -16,6 +18,7 @@ import {
   readConsistencyProof,
   readInclusionProof,
 } from './log.repository.ts'
+import { statementReceipt } from './statements.service.ts'
 
 const TILE_HEIGHT = 8
 const TILE_WIDTH = 256
@@ -130,13 +133,17 @@ export function logRoutes(app: ZodApp, deps: AppDeps) {
       if ((first + width) * leavesPerNode > size) throw new AppError(kernelErrors.not_found)
       let body: Buffer
       if (isEntries) {
-        const rows = await deps.db
-          .selectFrom('evidence_deposits')
-          .select(['leaf_index', 'entry'])
-          .where('leaf_index', '>=', first)
-          .where('leaf_index', '<', first + width)
-          .orderBy('leaf_index')
-          .execute()
+        const ofTable = (table: 'evidence_deposits' | 'evidence_statements') =>
+          deps.db
+            .selectFrom(table)
+            .select(['leaf_index', 'entry'])
+            .where('leaf_index', '>=', first)
+            .where('leaf_index', '<', first + width)
+            .execute()
+        const rows = [
+          ...(await ofTable('evidence_deposits')),
+          ...(await ofTable('evidence_statements')),
+        ].sort((a, b) => Number(a.leaf_index) - Number(b.leaf_index))
         if (rows.length !== width) throw new AppError(kernelErrors.not_found)
         const parts: Buffer[] = []
         for (const r of rows) {
@@ -182,6 +189,21 @@ export function logRoutes(app: ZodApp, deps: AppDeps) {
       const proof = await readConsistencyProof(deps.db, m, n)
       return { old: m, new: n, proof: proof.map(base64Encode) }
     },
+  )
+
+  app.get(
+    '/api/evidence/statements/:id/receipt',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['evidence'],
+        summary:
+          'Receipt JSON (docs/evidence-log.md §7) of a statement, e.g. a draw commitment; 409 until integrated',
+        params: idParams,
+        response: { 200: receiptSchema },
+      },
+    },
+    async (request) => statementReceipt(deps.db, request.params.id),
   )
 
   app.get(

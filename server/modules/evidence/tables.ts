@@ -1,4 +1,4 @@
-/** Tables owned by the evidence module (migration 0201). Hashes as lower-case hex text. */
+/** Tables owned by the evidence module (migrations 0201–0249). Hashes as lower-case hex text. */
 export interface EvidenceTables {
   evidence_deposits: {
     id: string
@@ -34,4 +34,16 @@ export interface EvidenceTables {
   }
   evidence_keys: { vkey: string; key_id: string; first_used_at: string }
   evidence_log_head: { id: number; tree_size: number; updated_at: string }
+  /** Migration 0202: non-file log entries of other modules. */
+  evidence_statements: {
+    id: string
+    kind: string
+    digest: string
+    ref: string | null
+    metadata: string
+    entry: string
+    received_at: string
+    leaf_index: number | null
+    integrated_at: string | null
+  }
 }

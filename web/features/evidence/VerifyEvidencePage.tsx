@@ -122,7 +122,10 @@ export function VerifyEvidencePage() {
               <Descriptions size="small" column={1} bordered>
                 <Descriptions.Item label={t('verify.root')}>{r.rootHash}</Descriptions.Item>
                 <Descriptions.Item label={t('verify.leaf')}>{r.leafHash}</Descriptions.Item>
-                {r.entry.blobs.map((b) => (
+                {r.entry.type === 'zhibao.statement' && (
+                  <Descriptions.Item label={r.entry.kind}>{r.entry.digest}</Descriptions.Item>
+                )}
+                {(r.entry.type === 'zhibao.deposit' ? r.entry.blobs : []).map((b) => (
                   <Descriptions.Item key={b.sha256} label={`SHA-256 (${b.mediaType}, ${b.size} B)`}>
                     {b.sha256}
                   </Descriptions.Item>
