@@ -7,6 +7,7 @@ import type {
 } from '../../../contracts/entities.ts'
 import type { Db, Tx } from '../../database.ts'
 import { type Actor, isStaff, scopeCondition } from '../../kernel/access.ts'
+import { containsText } from '../../kernel/db/like.ts'
 import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { findEntityByUscc, insertEntity } from './entities.repository.ts'
@@ -65,7 +66,7 @@ export async function listEntities(context: ReadContext, query: z.output<typeof 
   if (query.q) {
     const term = query.q
     q = q.where((eb) =>
-      eb.or([eb('entities.name', 'like', `%${term}%`), eb('entities.uscc', '=', term.toUpperCase())]),
+      eb.or([containsText('entities.name', term), eb('entities.uscc', '=', term.toUpperCase())]),
     )
   }
   if (query.districtId) q = q.where('entities.district_id', '=', query.districtId)

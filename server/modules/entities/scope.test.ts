@@ -93,6 +93,14 @@ describe('entity data scope', () => {
     expect(bySearch).toMatchObject({ total: 0, items: [] })
   })
 
+  it('searches names literally: % and _ typed by a user are not wildcards', async () => {
+    const officer = await t.login('officer')
+    expect((await list(officer, `?q=${encodeURIComponent('姑苏测试')}`)).total).toBe(3)
+    expect((await list(officer, `?q=${encodeURIComponent('姑苏测试%有限')}`)).total).toBe(0)
+    expect((await list(officer, `?q=${encodeURIComponent('姑苏测试_有限')}`)).total).toBe(0)
+    expect((await list(officer, '?q=%25')).total).toBe(0)
+  })
+
   it('shows a 昆山市 officer the reverse', async () => {
     const page = await list(kunshan, '?pageSize=200')
     expect(page.total).toBe(await countIn('kunshan'))

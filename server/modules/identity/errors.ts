@@ -45,11 +45,6 @@ export const identityErrors = defineErrors({
     zh: '机构下仍有下级机构或用户，不能停用',
     en: 'The organization still has sub-organizations or users',
   },
-  division_code_invalid: {
-    status: 400,
-    zh: '行政区划代码无效',
-    en: 'The division code is not a valid GB/T 2260 code',
-  },
   token_scope_exceeds_owner: {
     status: 400,
     zh: '令牌权限不能超出所属账户的权限',

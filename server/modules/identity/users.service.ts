@@ -3,6 +3,7 @@ import { maskPhone } from '../../../contracts/identifiers/index.ts'
 import type { createUserRequest, registrationRequest, UserSummary } from '../../../contracts/identity.ts'
 import type { Db, Tx } from '../../database.ts'
 import { type Actor, can } from '../../kernel/access.ts'
+import { containsText } from '../../kernel/db/like.ts'
 import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { newId } from '../../kernel/ids.ts'
@@ -219,7 +220,7 @@ export async function listUsers(context: ReadContext, filter: UserListFilter) {
   }
   if (filter.status) query = query.where('users.status', '=', filter.status)
   if (filter.enterprise) query = query.where('users.entity_id', 'is not', null)
-  if (filter.q) query = query.where('users.username', 'like', `%${filter.q}%`)
+  if (filter.q) query = query.where(containsText('users.username', filter.q))
   const [ids, count] = await Promise.all([
     query
       .select('users.id')

@@ -8,11 +8,12 @@ import {
 import { pageOf } from '../../../contracts/common.ts'
 import type { Db } from '../../database.ts'
 import { verifyAuditChain } from '../../kernel/audit.ts'
+import { startsWithText } from '../../kernel/db/like.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 
 function filtered(db: Db, filter: z.output<typeof auditFilter>) {
   let q = db.selectFrom('audit_log')
-  if (filter.action) q = q.where('action', 'like', `${filter.action}%`)
+  if (filter.action) q = q.where(startsWithText('action', filter.action))
   if (filter.actor) q = q.where('actor_label', '=', filter.actor)
   if (filter.targetType) q = q.where('target_type', '=', filter.targetType)
   if (filter.targetId) q = q.where('target_id', '=', filter.targetId)
