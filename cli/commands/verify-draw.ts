@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import { verifyDrawRecord } from '../../contracts/inspections/draw/index.ts'
+import { nodeSha256 } from '../../contracts/inspections/draw/node-hash.ts'
 import { type CliCommand, EXIT, UsageError } from '../registry.ts'
 
 /**
@@ -22,7 +23,7 @@ export const verifyDrawCommand: CliCommand = {
       return EXIT.failed
     }
     const started = performance.now()
-    const outcome = verifyDrawRecord(record)
+    const outcome = verifyDrawRecord(record, { sha256: nodeSha256 })
     const ms = Math.round(performance.now() - started)
     if (outcome.ok) {
       const r = record as {

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest'
 import { concat, fromHex, toHex, utf8 } from './bytes.ts'
 import { checkFeasibility, type DrawOutcome, draw, runDraw } from './draw.ts'
 import { smallInputs, uscc } from './fixtures.test-util.ts'
-import { canonicalJson, commitCanonical, type DrawInputs, INPUTS_LABEL, normaliseInputs } from './inputs.ts'
+import {
+  canonicalBytes,
+  canonicalJson,
+  commitCanonical,
+  commitCanonicalBytes,
+  type DrawInputs,
+  INPUTS_LABEL,
+  normaliseInputs,
+} from './inputs.ts'
+import { nodeSha256 } from './node-hash.ts'
 
 const SEED = '61bba889752ea9ed0c3a4b7f586a2313d1a7ba4e23dfb4b47939114f59052ac1'
 
@@ -65,10 +74,27 @@ describe('draw', () => {
     expect(a.targets).not.toEqual(b.targets)
   })
 
-  it('fast canonical encoding equals the generic RFC 8785 writer', () => {
-    const c = normaliseInputs(smallInputs())
-    const generic = toHex(sha256(concat(utf8(INPUTS_LABEL), new Uint8Array([0]), utf8(canonicalJson(c)))))
-    expect(commitCanonical(c)).toBe(generic)
+  it('fast canonical encoding equals a plain RFC 8785 writer, with either SHA-256', () => {
+    // Reference JCS for these values: sorted keys, JSON.stringify strings, integers, null.
+    const jcs = (v: unknown): string =>
+      Array.isArray(v)
+        ? `[${v.map(jcs).join(',')}]`
+        : v !== null && typeof v === 'object'
+          ? `{${Object.keys(v)
+              .sort()
+              .map((k) => `${JSON.stringify(k)}:${jcs((v as Record<string, unknown>)[k])}`)
+              .join(',')}}`
+          : JSON.stringify(v)
+    const inputs = smallInputs()
+    // Non-ASCII, escapes and an astral character take the slow path of the byte writer.
+    inputs.entities[3]!.attributes.category = 'Ä"\\\u00e9𝔸'
+    inputs.inspectors[0]!.name = '张三 "Zhang"'
+    const c = normaliseInputs(inputs)
+    const reference = toHex(sha256(concat(utf8(INPUTS_LABEL), new Uint8Array([0]), utf8(jcs(c)))))
+    expect(canonicalJson(c)).toBe(jcs(c))
+    expect(commitCanonical(c)).toBe(reference)
+    expect(commitCanonical(c, { sha256: nodeSha256 })).toBe(reference)
+    expect(commitCanonicalBytes(canonicalBytes(c), { sha256: nodeSha256 })).toBe(reference)
   })
 
   it('uses the augmenting-path repair when greedy gets stuck, and never breaks constraints', () => {

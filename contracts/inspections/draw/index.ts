@@ -15,11 +15,15 @@ export {
   runDraw,
   type StratumSummary,
 } from './draw.ts'
+export { type HashOptions, nobleSha256, type Sha256, type Sha256Factory } from './hash.ts'
 export {
   ALGORITHM_VERSION,
   type CanonicalInputs,
   type ConflictPair,
+  canonicalBytes,
   canonicalJson,
+  commitCanonical,
+  commitCanonicalBytes,
   commitInputs,
   type DrawEntity,
   DrawInputError,
@@ -32,6 +36,7 @@ export {
   type StratumRule,
   stratumKey,
   type Tie,
+  writeCanonical,
 } from './inputs.ts'
 export { DrawStream, reduce64, type SampleOutcome, sample, sampleIndices, streamBlock } from './prng.ts'
 export {

@@ -2,9 +2,9 @@
  * Draw inputs (the committed inspection plan): types, Zod schemas, normalisation to the canonical
  * form, the canonical byte encoding and the input commitment. See docs/draw-algorithm.md §2–§3.
  */
-import { sha256 } from '@noble/hashes/sha2.js'
 import { z } from 'zod'
 import { compareStrings, toHex, utf8 } from './bytes.ts'
+import { type HashOptions, nobleSha256 } from './hash.ts'
 
 /** The algorithm version implemented by this library. Part of the committed inputs. */
 export const ALGORITHM_VERSION = 'zhibao-draw/1'
@@ -112,53 +112,84 @@ export const DrawInputsSchema = z.strictObject({
   }),
 })
 
-const PlanSchema = DrawInputsSchema.extend({ entities: z.array(z.unknown()) })
+const PlanSchema = DrawInputsSchema.extend({ entities: z.array(z.unknown()).max(0) })
 
 const ATTR_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/
 const CODE = /^[A-Za-z][A-Za-z0-9_.:-]{0,63}$/
 const CONTROL = /\p{Cc}/u
 
-/** Validates and normalises entities exactly as EntitySchema would, but fast. */
+/**
+ * Validates and normalises entities exactly as EntitySchema would, but fast: no closure or copy per
+ * entity, and each distinct attribute value (districts, credit levels … repeat across a million
+ * entities) is checked and NFC-normalised once.
+ */
 function fastEntities(raw: unknown[], issues: string[]): CanonicalInputs['entities'] {
   const out = new Array<CanonicalInputs['entities'][number]>(raw.length)
-  let lastKeys: string[] | null = null
-  let lastKeySig = ''
+  let lastKeys: string[] = []
+  const values = new Map<string, string | null>()
   for (let i = 0; i < raw.length; i++) {
     const e = raw[i] as Record<string, unknown> | null
-    const bad = (m: string) => issues.push(`entities.${i}: ${m}`)
-    if (typeof e !== 'object' || e === null) {
-      bad('not an object')
+    if (typeof e !== 'object' || e === null || Array.isArray(e)) {
+      issues.push(`entities.${i}: not an object`)
       break
     }
-    for (const k in e) if (k !== 'id' && k !== 'attributes' && k !== 'excluded') bad(`unknown field ${k}`)
+    let fields = 0
+    for (const k in e) {
+      fields++
+      if (k !== 'id' && k !== 'attributes' && k !== 'excluded')
+        issues.push(`entities.${i}: unknown field ${k}`)
+    }
     const id = e.id
-    if (typeof id !== 'string' || !USCC_PATTERN.test(id)) bad('id must be an 18-character USCC')
+    if (typeof id !== 'string' || !USCC_PATTERN.test(id))
+      issues.push(`entities.${i}: id must be an 18-character USCC`)
     const ex = e.excluded ?? null
-    if (ex !== null && (typeof ex !== 'string' || !CODE.test(ex))) bad('excluded must be a reason code')
+    if (ex !== null && (typeof ex !== 'string' || !CODE.test(ex)))
+      issues.push(`entities.${i}: excluded must be a reason code`)
     const a = e.attributes as Record<string, unknown> | null
     if (typeof a !== 'object' || a === null || Array.isArray(a)) {
-      bad('attributes must be an object')
+      issues.push(`entities.${i}: attributes must be an object`)
       break
     }
-    const keys = Object.keys(a)
-    const sig = keys.join(',')
-    if (sig !== lastKeySig) {
-      for (const k of keys) if (!ATTR_NAME.test(k)) bad(`bad attribute name ${k}`)
-      lastKeys = keys
-      lastKeySig = sig
+    // Same attribute names in the same order as the previous entity (the common case)?
+    let n = 0
+    let same = true
+    for (const k in a) {
+      if (lastKeys[n] !== k) {
+        same = false
+        break
+      }
+      n++
+    }
+    if (!same || n !== lastKeys.length) {
+      lastKeys = Object.keys(a)
+      for (const k of lastKeys) if (!ATTR_NAME.test(k)) issues.push(`entities.${i}: bad attribute name ${k}`)
     }
     let attrs = a as Record<string, string>
-    for (const k of lastKeys!) {
+    for (let j = 0; j < lastKeys.length; j++) {
+      const k = lastKeys[j]!
       const v = a[k]
-      if (typeof v !== 'string' || v.length === 0 || v.length > 200 || CONTROL.test(v) || v.includes('|')) {
-        bad(`attribute ${k} must be 1–200 characters without '|' or control characters`)
-      } else if (v.normalize('NFC') !== v) {
+      let nv = typeof v === 'string' ? values.get(v) : null
+      if (nv === undefined) {
+        const s = v as string
+        nv =
+          s.length === 0 || s.length > 200 || CONTROL.test(s) || s.includes('|') ? null : s.normalize('NFC')
+        values.set(s, nv)
+      }
+      if (nv === null)
+        issues.push(
+          `entities.${i}: attribute ${k} must be 1–200 characters without '|' or control characters`,
+        )
+      else if (nv !== v) {
         if (attrs === a) attrs = { ...(a as Record<string, string>) }
-        attrs[k] = v.normalize('NFC')
+        attrs[k] = nv
       }
     }
     if (issues.length > 0) break
-    out[i] = { id: id as string, attributes: attrs, excluded: ex as string | null }
+    // An entity already in canonical shape is kept as is (no copy of a million objects).
+    out[i] =
+      attrs === a && fields === 3 && e.excluded !== undefined
+        ? (e as CanonicalInputs['entities'][number])
+        : { id: id as string, attributes: attrs, excluded: ex as string | null }
   }
   return out
 }
@@ -204,11 +235,6 @@ function sortedUnique(xs: string[]): string[] {
   return [...new Set(xs)].sort(compareStrings)
 }
 
-function isSorted<T>(xs: T[], cmp: (a: T, b: T) => number): boolean {
-  for (let i = 1; i < xs.length; i++) if (cmp(xs[i - 1]!, xs[i]!) > 0) return false
-  return true
-}
-
 /** Canonical decimal: "0.050" → "0.05", "1.00" → "1", "0.0" → "0". */
 function canonicalRatio(r: string): string {
   if (!r.includes('.')) return r
@@ -228,7 +254,13 @@ export function stratumKey(attributes: Record<string, string>, stratifyBy: strin
 export function normaliseInputs(inputs: DrawInputs): CanonicalInputs {
   // Entities (up to millions) are validated by a hand-written loop equivalent to EntitySchema;
   // everything else goes through Zod.
-  const parsed = PlanSchema.safeParse(inputs)
+  if (canonicalOutputs.has(inputs)) return inputs as unknown as CanonicalInputs
+  const raw = inputs as { entities?: unknown } | null
+  const rawEntities = typeof raw === 'object' && raw !== null ? raw.entities : undefined
+  // Zod sees the plan without its (up to millions of) entities, which fastEntities checks.
+  const parsed = PlanSchema.safeParse(
+    Array.isArray(rawEntities) ? { ...(inputs as object), entities: [] } : inputs,
+  )
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 20).map((i) => `${i.path.join('.')}: ${i.message}`)
     throw new DrawInputError(`invalid draw inputs: ${issues[0]}`, issues)
@@ -236,14 +268,18 @@ export function normaliseInputs(inputs: DrawInputs): CanonicalInputs {
   const p = parsed.data
   const issues: string[] = []
 
-  const entities = fastEntities(p.entities, issues)
+  const entities = fastEntities(rawEntities as unknown[], issues)
   if (issues.length > 0) throw new DrawInputError(`invalid draw inputs: ${issues[0]}`, issues)
-  if (!isSorted(entities, (a, b) => asciiCmp(a.id, b.id))) entities.sort((a, b) => asciiCmp(a.id, b.id))
+  let inOrder = true
+  for (let i = 1; i < entities.length && inOrder; i++) inOrder = entities[i - 1]!.id <= entities[i]!.id
+  if (!inOrder) entities.sort((a, b) => asciiCmp(a.id, b.id))
+  const dims = p.stratifyBy
   for (let i = 0; i < entities.length; i++) {
     const e = entities[i]!
     if (i > 0 && entities[i - 1]!.id === e.id) issues.push(`duplicate entity ${e.id}`)
-    for (const d of p.stratifyBy)
-      if (e.attributes[d] === undefined) issues.push(`entity ${e.id} lacks attribute ${d}`)
+    const at = e.attributes
+    for (let j = 0; j < dims.length; j++)
+      if (at[dims[j]!] === undefined) issues.push(`entity ${e.id} lacks attribute ${dims[j]}`)
     if (issues.length > 20) break
   }
 
@@ -332,7 +368,7 @@ export function normaliseInputs(inputs: DrawInputs): CanonicalInputs {
     issues.push('randomness: announce a drand round or at least one observer')
 
   if (issues.length > 0) throw new DrawInputError(`inconsistent draw inputs: ${issues[0]}`, issues)
-  return {
+  const canonical: CanonicalInputs = {
     algorithmVersion: p.algorithmVersion,
     planId: p.planId,
     stratifyBy: p.stratifyBy,
@@ -345,37 +381,106 @@ export function normaliseInputs(inputs: DrawInputs): CanonicalInputs {
     requirements: { inspectorsPerTarget: p.requirements.inspectorsPerTarget, items },
     randomness: { drandRound: p.randomness.drandRound, observers },
   }
+  canonicalOutputs.add(canonical)
+  return canonical
+}
+
+/**
+ * Objects returned by {@link normaliseInputs}: passing one back (to commit, check feasibility or
+ * draw) does not validate and sort a million entities again. Callers must not mutate them.
+ */
+const canonicalOutputs = new WeakSet<object>()
+
+const encoder = new TextEncoder()
+const CHUNK = 1 << 16
+
+/**
+ * Writes RFC 8785 bytes into a reused 64 KiB buffer and hands each full chunk to `sink`, which must
+ * consume it synchronously (a hash update, or a copy). Printable ASCII strings, the common case, are
+ * written byte by byte; anything else is escaped by JSON.stringify and encoded as UTF-8.
+ */
+class JcsWriter {
+  private readonly buf = new Uint8Array(CHUNK)
+  private pos = 0
+  constructor(private readonly sink: (chunk: Uint8Array) => void) {}
+
+  flush(): void {
+    if (this.pos > 0) this.sink(this.buf.subarray(0, this.pos))
+    this.pos = 0
+  }
+
+  /** ASCII text (punctuation, digits, known keys), byte by byte. */
+  raw(s: string): void {
+    const n = s.length
+    if (n > CHUNK - this.pos) this.flush()
+    const b = this.buf
+    let p = this.pos
+    for (let i = 0; i < n; i++) b[p++] = s.charCodeAt(i)
+    this.pos = p
+  }
+
+  /** UTF-8 of arbitrary (already escaped) text. */
+  text(s: string): void {
+    if (s.length * 3 > CHUNK - this.pos) {
+      this.flush()
+      if (s.length * 3 > CHUNK) {
+        this.sink(encoder.encode(s))
+        return
+      }
+    }
+    this.pos += encoder.encodeInto(s, this.buf.subarray(this.pos)).written
+  }
+
+  /** A JSON string literal, escaped exactly as JSON.stringify escapes it. */
+  str(s: string): void {
+    const n = s.length
+    if (n + 2 <= CHUNK) {
+      if (n + 2 > CHUNK - this.pos) this.flush()
+      const b = this.buf
+      let p = this.pos
+      b[p++] = 34
+      let i = 0
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i)
+        if (c < 0x20 || c > 0x7e || c === 34 || c === 92) break
+        b[p++] = c
+      }
+      if (i === n) {
+        b[p++] = 34
+        this.pos = p
+        return
+      }
+    }
+    this.text(JSON.stringify(s))
+  }
 }
 
 /**
  * RFC 8785 (JCS) serialisation for the values that occur in canonical inputs: objects (keys sorted
- * by code point; all keys here are ASCII), arrays, strings, safe integers and null.
+ * by code point; all keys here are ASCII), arrays, strings, safe integers and null. The top-level
+ * `entities` list (up to millions) takes a specialised path that writes the same bytes.
  */
-function writeJcs(v: unknown, out: (s: string) => void): void {
+function writeJcs(v: unknown, w: JcsWriter, top: boolean): void {
   if (v === null) {
-    out('null')
+    w.raw('null')
     return
   }
   if (typeof v === 'string') {
-    out(JSON.stringify(v))
+    w.str(v)
     return
   }
   if (typeof v === 'number') {
     if (!Number.isSafeInteger(v)) throw new TypeError(`non-integer number in canonical inputs: ${v}`)
-    out(String(v))
+    w.raw(String(v))
     return
   }
   if (Array.isArray(v)) {
-    if (v === currentEntities) {
-      writeEntities(v as CanonicalInputs['entities'], out)
-      return
-    }
-    out('[')
+    w.raw('[')
     for (let i = 0; i < v.length; i++) {
-      if (i > 0) out(',')
-      writeJcs(v[i], out)
+      if (i > 0) w.raw(',')
+      writeJcs(v[i], w, false)
     }
-    out(']')
+    w.raw(']')
     return
   }
   if (typeof v === 'object') {
@@ -383,88 +488,112 @@ function writeJcs(v: unknown, out: (s: string) => void): void {
     const keys = Object.keys(o)
       .filter((k) => o[k] !== undefined)
       .sort(compareStrings)
-    out('{')
+    w.raw('{')
     for (let i = 0; i < keys.length; i++) {
-      if (i > 0) out(',')
-      out(JSON.stringify(keys[i]))
-      out(':')
-      writeJcs(o[keys[i]!], out)
+      if (i > 0) w.raw(',')
+      const k = keys[i]!
+      w.str(k)
+      w.raw(':')
+      if (top && k === 'entities' && Array.isArray(o[k]))
+        writeEntities(o[k] as CanonicalInputs['entities'], w)
+      else writeJcs(o[k], w, false)
     }
-    out('}')
+    w.raw('}')
     return
   }
   throw new TypeError(`unsupported value in canonical inputs: ${typeof v}`)
 }
 
-let currentEntities: unknown = null
-
-/** JCS of the entity list, specialised: same bytes as the generic writer, far fewer allocations. */
-function writeEntities(es: CanonicalInputs['entities'], out: (s: string) => void): void {
-  let sig = ''
+/** JCS of the entity list, specialised for canonical entities; any other element goes the generic way. */
+function writeEntities(es: CanonicalInputs['entities'], w: JcsWriter): void {
   let keys: string[] = []
-  const parts: string[] = ['[']
+  let sorted: string[] = []
+  w.raw('[')
   for (let i = 0; i < es.length; i++) {
+    if (i > 0) w.raw(',')
     const e = es[i]!
-    const ks = Object.keys(e.attributes)
-    const s = ks.join(',')
-    if (s !== sig) {
-      sig = s
-      keys = ks.sort(compareStrings)
+    const a = e.attributes as Record<string, unknown>
+    let fields = 0
+    for (const _ in e) fields++
+    if (
+      fields !== 3 ||
+      typeof e.id !== 'string' ||
+      (e.excluded !== null && typeof e.excluded !== 'string') ||
+      typeof a !== 'object' ||
+      a === null
+    ) {
+      writeJcs(e, w, false)
+      continue
     }
-    let a = '{'
-    for (let j = 0; j < keys.length; j++) {
-      if (j > 0) a += ','
-      a += `${JSON.stringify(keys[j])}:${JSON.stringify(e.attributes[keys[j]!])}`
+    // Same attribute names in the same order as the previous entity (the common case)?
+    let n = 0
+    let same = true
+    for (const k in a) {
+      if (keys[n] !== k) {
+        same = false
+        break
+      }
+      n++
     }
-    parts.push(
-      `${i > 0 ? ',' : ''}{"attributes":${a}},"excluded":${e.excluded === null ? 'null' : JSON.stringify(e.excluded)},"id":"${e.id}"}`,
-    )
-    if (parts.length >= 1024) {
-      out(parts.join(''))
-      parts.length = 0
+    if (!same || n !== keys.length) {
+      keys = Object.keys(a)
+      sorted = [...keys].sort(compareStrings)
     }
+    w.raw('{"attributes":{')
+    for (let j = 0; j < sorted.length; j++) {
+      if (j > 0) w.raw(',')
+      const k = sorted[j]!
+      w.str(k)
+      w.raw(':')
+      const v = a[k]
+      if (typeof v === 'string') w.str(v)
+      else writeJcs(v, w, false)
+    }
+    w.raw('},"excluded":')
+    if (e.excluded === null) w.raw('null')
+    else w.str(e.excluded)
+    w.raw(',"id":')
+    w.str(e.id)
+    w.raw('}')
   }
-  parts.push(']')
-  out(parts.join(''))
+  w.raw(']')
+}
+
+/** Streams the canonical bytes (RFC 8785, UTF-8) of a value to `sink`, chunk by chunk. */
+export function writeCanonical(value: unknown, sink: (chunk: Uint8Array) => void): void {
+  const w = new JcsWriter(sink)
+  writeJcs(value, w, true)
+  w.flush()
+}
+
+/** The canonical JSON bytes (RFC 8785, UTF-8) of a value. */
+export function canonicalBytes(v: unknown): Uint8Array {
+  const chunks: Uint8Array[] = []
+  let n = 0
+  writeCanonical(v, (c) => {
+    chunks.push(c.slice())
+    n += c.length
+  })
+  const out = new Uint8Array(n)
+  let o = 0
+  for (const c of chunks) {
+    out.set(c, o)
+    o += c.length
+  }
+  return out
 }
 
 /** The canonical JSON text (RFC 8785) of a value built from objects, arrays, strings, integers and null. */
 export function canonicalJson(v: unknown): string {
-  const parts: string[] = []
-  writeJcs(v, (s) => parts.push(s))
-  return parts.join('')
+  return new TextDecoder().decode(canonicalBytes(v))
 }
 
-function withEntities<T>(v: unknown, f: () => T): T {
-  currentEntities = (v as { entities?: unknown } | null)?.entities ?? null
-  try {
-    return f()
-  } finally {
-    currentEntities = null
-  }
-}
-
-/** SHA-256(utf8(label) ‖ 0x00 ‖ utf8(JCS(value))), hashed incrementally. */
-export function hashCanonical(label: string, value: unknown): Uint8Array {
-  return withEntities(value, () => hashCanonicalInner(label, value))
-}
-
-function hashCanonicalInner(label: string, value: unknown): Uint8Array {
-  const h = sha256.create()
+/** SHA-256(utf8(label) ‖ 0x00 ‖ utf8(JCS(value))), the JCS bytes streamed into the hash. */
+export function hashCanonical(label: string, value: unknown, options: HashOptions = {}): Uint8Array {
+  const h = (options.sha256 ?? nobleSha256)()
   h.update(utf8(label))
   h.update(new Uint8Array([0]))
-  let buf: string[] = []
-  let size = 0
-  writeJcs(value, (s) => {
-    buf.push(s)
-    size += s.length
-    if (size >= 1 << 16) {
-      h.update(utf8(buf.join('')))
-      buf = []
-      size = 0
-    }
-  })
-  if (buf.length > 0) h.update(utf8(buf.join('')))
+  writeCanonical(value, (chunk) => h.update(chunk))
   return h.digest()
 }
 
@@ -473,11 +602,20 @@ function hashCanonicalInner(label: string, value: unknown): Uint8Array {
  * Accepts raw inputs (normalised first) or already canonical inputs. Any change to a committed
  * field changes the commitment; permutations of unordered lists and duplicate conflict pairs do not.
  */
-export function commitInputs(inputs: DrawInputs | CanonicalInputs): string {
-  return commitCanonical(normaliseInputs(inputs as DrawInputs))
+export function commitInputs(inputs: DrawInputs | CanonicalInputs, options: HashOptions = {}): string {
+  return commitCanonical(normaliseInputs(inputs as DrawInputs), options)
+}
+
+/** The commitment of canonical bytes already encoded by {@link canonicalBytes} (encode once, hash and store). */
+export function commitCanonicalBytes(bytes: Uint8Array, options: HashOptions = {}): string {
+  const h = (options.sha256 ?? nobleSha256)()
+  h.update(utf8(INPUTS_LABEL))
+  h.update(new Uint8Array([0]))
+  h.update(bytes)
+  return toHex(h.digest())
 }
 
 /** The commitment of inputs that are already canonical (the output of {@link normaliseInputs}). */
-export function commitCanonical(c: CanonicalInputs): string {
-  return toHex(hashCanonical(INPUTS_LABEL, c))
+export function commitCanonical(c: CanonicalInputs, options: HashOptions = {}): string {
+  return toHex(hashCanonical(INPUTS_LABEL, c, options))
 }

@@ -109,5 +109,23 @@ describe('DrawRecord', () => {
       expect(verifyDrawRecord(null)).toMatchObject({ ok: false, reason: 'malformed' })
       expect(verifyDrawRecord({ format: 'x' })).toMatchObject({ ok: false, reason: 'malformed' })
     })
+    it('an entity with an extra field, a missing exclusion or a non-string attribute', () => {
+      const edits: ((e: Record<string, unknown>) => void)[] = [
+        (e) => {
+          e.phone = '13800000000'
+        },
+        (e) => {
+          delete e.excluded
+        },
+        (e) => {
+          e.attributes = { category: 1 }
+        },
+      ]
+      for (const edit of edits) {
+        const r = record()
+        edit(r.inputs.entities[5] as unknown as Record<string, unknown>)
+        expect(verifyDrawRecord(r)).toMatchObject({ ok: false, reason: 'malformed' })
+      }
+    })
   })
 })

@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { fromHex } from './bytes.ts'
 import { type DrawError, type DrawResult, runDraw } from './draw.ts'
+import type { HashOptions } from './hash.ts'
 import {
   ALGORITHM_VERSION,
   type CanonicalInputs,
@@ -105,14 +106,18 @@ export type CreateRecordOutcome =
  * the plan and derive the seed, run the draw, and assemble the publishable record.
  * Throws {@link DrawInputError} on invalid inputs.
  */
-export function createDrawRecord(inputs: DrawInputs, sources: RandomnessSources): CreateRecordOutcome {
-  const c = normaliseInputs(inputs)
+export function createDrawRecord(
+  inputs: DrawInputs | CanonicalInputs,
+  sources: RandomnessSources,
+  options: HashOptions = {},
+): CreateRecordOutcome {
+  const c = normaliseInputs(inputs as DrawInputs)
   if (c.algorithmVersion !== ALGORITHM_VERSION) {
     throw new DrawInputError(`unsupported algorithm version ${c.algorithmVersion}`, [
       `algorithmVersion must be ${ALGORITHM_VERSION}`,
     ])
   }
-  const commitment = commitCanonical(c)
+  const commitment = commitCanonical(c, options)
   const s = deriveSeed(c.randomness, commitment, sources)
   if (!s.ok) return { ok: false, stage: 'randomness', error: s.error }
   const d = runDraw(c, fromHex(s.seed))
@@ -191,18 +196,55 @@ function firstDifference(expected: unknown, actual: unknown, path: string): Diff
   return { path, expected, actual }
 }
 
+/** The schema's rule for `inputs.entities[i]` ({id, attributes: {string: string}, excluded: string | null}, strict), as a loop. */
+function malformedEntity(es: unknown[]): string | null {
+  for (let i = 0; i < es.length; i++) {
+    const e = es[i] as Record<string, unknown> | null
+    if (typeof e !== 'object' || e === null || Array.isArray(e))
+      return `inputs.entities.${i}: expected object`
+    let n = 0
+    for (const k in e) {
+      if (k !== 'id' && k !== 'attributes' && k !== 'excluded')
+        return `inputs.entities.${i}: unrecognized key "${k}"`
+      n++
+    }
+    if (typeof e.id !== 'string') return `inputs.entities.${i}.id: expected string`
+    if (!('excluded' in e) || (e.excluded !== null && typeof e.excluded !== 'string'))
+      return `inputs.entities.${i}.excluded: expected string or null`
+    const a = e.attributes as Record<string, unknown> | null
+    if (typeof a !== 'object' || a === null || Array.isArray(a))
+      return `inputs.entities.${i}.attributes: expected record`
+    for (const k in a)
+      if (typeof a[k] !== 'string') return `inputs.entities.${i}.attributes.${k}: expected string`
+    if (n !== 3) return `inputs.entities.${i}: missing key`
+  }
+  return null
+}
+
 /**
  * Verifies a published record from scratch: schema, algorithm version, input commitment, the
  * randomness against the committed plan (drand round, observer reveals), the seed, and the whole
  * draw, which is re-run and compared field by field. Never throws; reports the first difference.
  */
-export function verifyDrawRecord(record: unknown): VerifyOutcome {
-  const parsed = DrawRecordSchema.safeParse(record)
+export function verifyDrawRecord(record: unknown, options: HashOptions = {}): VerifyOutcome {
+  // The entity list (up to millions) is checked by a loop with the same rules as the schema, and
+  // validated in depth by normaliseInputs below; Zod checks the rest.
+  const raw = record as { inputs?: { entities?: unknown } } | null
+  const entities = typeof raw === 'object' && raw !== null ? raw.inputs?.entities : undefined
+  const light =
+    Array.isArray(entities) && typeof raw?.inputs === 'object'
+      ? { ...raw, inputs: { ...raw.inputs, entities: [] } }
+      : record
+  const parsed = DrawRecordSchema.safeParse(light)
   if (!parsed.success) {
     const i = parsed.error.issues[0]!
     return { ok: false, reason: 'malformed', message: `${i.path.join('.')}: ${i.message}` }
   }
-  const r = parsed.data
+  if (light !== record) {
+    const bad = malformedEntity(entities as unknown[])
+    if (bad) return { ok: false, reason: 'malformed', message: bad }
+  }
+  const r = { ...parsed.data, inputs: { ...parsed.data.inputs, entities } } as DrawRecord
   if (r.algorithmVersion !== ALGORITHM_VERSION || r.inputs.algorithmVersion !== ALGORITHM_VERSION) {
     return {
       ok: false,
@@ -217,11 +259,11 @@ export function verifyDrawRecord(record: unknown): VerifyOutcome {
   }
   let c: CanonicalInputs
   try {
-    c = normaliseInputs(r.inputs)
+    c = normaliseInputs(r.inputs as DrawInputs)
   } catch (e) {
     return { ok: false, reason: 'invalidInputs', message: e instanceof Error ? e.message : String(e) }
   }
-  const commitment = commitCanonical(c)
+  const commitment = commitCanonical(c, options)
   if (commitment !== r.commitment) {
     return {
       ok: false,

@@ -8,9 +8,9 @@
 import type { z } from 'zod'
 import {
   type CanonicalInputs,
-  canonicalJson,
+  canonicalBytes,
   checkFeasibility,
-  commitInputs,
+  commitCanonicalBytes,
   createDrawRecord,
   type DrawError,
   DrawInputError,
@@ -20,6 +20,7 @@ import {
   observerCommitment,
   type SeedError,
 } from '../../../contracts/inspections/draw/index.ts'
+import { nodeSha256 } from '../../../contracts/inspections/draw/node-hash.ts'
 import type {
   commitDrawRequest,
   InspectionDraw,
@@ -342,13 +343,15 @@ export async function commitDraw(
   const canonical = normalise(await buildDrawInputs(trx, task, input, now))
   const infeasible = checkFeasibility(canonical)
   if (infeasible) throw drawFailure(infeasible)
-  const commitment = commitInputs(canonical)
+  // Encoded once: the same canonical bytes are hashed (node:crypto) and stored.
+  const bytes = canonicalBytes(canonical)
+  const commitment = commitCanonicalBytes(bytes, { sha256: nodeSha256 })
   const row: DrawRow = {
     id: newId(now.getTime()),
     task_id: task.id,
     district_id: task.districtId,
     status: 'committed',
-    inputs: canonicalJson(canonical),
+    inputs: new TextDecoder().decode(bytes),
     commitment,
     drand_round: canonical.randomness.drandRound,
     observers: JSON.stringify(canonical.randomness.observers),
@@ -447,7 +450,7 @@ export async function runCommittedDraw(
   const inputs = JSON.parse(row.inputs) as DrawInputs
   let outcome: ReturnType<typeof createDrawRecord>
   try {
-    outcome = createDrawRecord(inputs, { drand, reveals: parseJson(row.reveals) })
+    outcome = createDrawRecord(inputs, { drand, reveals: parseJson(row.reveals) }, { sha256: nodeSha256 })
   } catch (e) {
     if (e instanceof DrawInputError)
       throw new AppError(inspectionsErrors.inspection_draw_inputs_invalid, { detail: { issues: e.issues } })
