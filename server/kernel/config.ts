@@ -42,6 +42,31 @@ const configSchema = z
       .string()
       .regex(/^[^\s+]+$/)
       .optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^/\s]+/, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    SMTP_HOST: z.string().min(1).optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    SMTP_USER: z.string().min(1).optional(),
+    SMTP_PASS: z.string().min(1).optional(),
+    SMTP_FROM: z.string().min(3).max(200).optional(),
+  })
+  .superRefine((env, issue) => {
+    const smtp = env.SMTP_URL !== undefined || env.SMTP_HOST !== undefined
+    const problem = (path: string, message: string) =>
+      issue.addIssue({ code: 'custom', path: [path], message })
+    if (env.SMTP_URL && env.SMTP_HOST) problem('SMTP_HOST', 'set SMTP_URL or SMTP_HOST, not both')
+    if (!smtp) {
+      for (const name of ['SMTP_PORT', 'SMTP_USER', 'SMTP_PASS', 'SMTP_FROM'] as const)
+        if (env[name] !== undefined) problem(name, 'needs SMTP_URL or SMTP_HOST')
+      return
+    }
+    if (!env.SMTP_FROM) problem('SMTP_FROM', 'the sender address is required when SMTP is configured')
+    else if (!/^(?:[^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/.test(env.SMTP_FROM))
+      problem('SMTP_FROM', 'must be an e-mail address, e.g. 知保 <noreply@example.org>')
+    if ((env.SMTP_USER === undefined) !== (env.SMTP_PASS === undefined))
+      problem(env.SMTP_USER ? 'SMTP_PASS' : 'SMTP_USER', 'SMTP_USER and SMTP_PASS go together')
   })
   .transform((env) => ({
     env: env.NODE_ENV,
@@ -65,6 +90,18 @@ const configSchema = z
       signerKey: env.EVIDENCE_SIGNER_KEY,
       logOrigin: env.EVIDENCE_LOG_ORIGIN,
     },
+    /** Outgoing e-mail (reminders, supervision notices); absent: in-app inbox only. */
+    smtp:
+      env.SMTP_URL || env.SMTP_HOST
+        ? {
+            url: env.SMTP_URL,
+            host: env.SMTP_HOST,
+            port: env.SMTP_PORT,
+            user: env.SMTP_USER,
+            pass: env.SMTP_PASS,
+            from: env.SMTP_FROM!,
+          }
+        : undefined,
   }))
   .refine((c) => !(c.production && c.demoData), {
     path: ['DEMO_DATA'],

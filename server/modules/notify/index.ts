@@ -1,7 +1,8 @@
-// The notify module's public face: in-app inbox, and the channel extension point for e-mail.
+// The notify module's public face: in-app inbox, e-mail by SMTP when configured, other channels.
 import type { AppModule } from '../../kernel/module.ts'
 import { notifyRoutes } from './notify.routes.ts'
-import { notifyJobs } from './notify.ts'
+import { configureNotificationChannels, notifyJobs } from './notify.ts'
+import { smtpChannel } from './smtp.ts'
 
 export {
   type NotificationChannel,
@@ -13,5 +14,8 @@ export {
 export const notifyModule: AppModule = {
   name: 'notify',
   routes: (app) => notifyRoutes(app),
-  jobs: () => notifyJobs(),
+  jobs: (deps) => {
+    configureNotificationChannels(deps.config, smtpChannel)
+    return notifyJobs()
+  },
 }

@@ -1,9 +1,9 @@
-// The in-app inbox, and the extension point for e-mail. ZhiBao ships no SMTP client (adding one is
-// a dependency decision): a deployment registers a `NotificationChannel` (e.g. wrapping an SMTP
-// library, used only when SMTP is configured) and every notification is also handed to it by a job,
-// after the transaction that created it commits.
+// The in-app inbox, and delivery outside the app: when SMTP is configured (or a deployment registers
+// another `NotificationChannel`), every notification is also handed to the channels by a job that
+// runs after the transaction that created the notification commits, retried by the job queue.
 import type { Tx } from '../../database.ts'
 import type { Actor } from '../../kernel/access.ts'
+import type { Config } from '../../kernel/config.ts'
 import { AppError } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { newId } from '../../kernel/ids.ts'
@@ -29,13 +29,32 @@ export interface OutgoingNotification extends NotificationInput {
 export interface NotificationChannel {
   name: string
   send(notification: OutgoingNotification): Promise<void>
+  close?(): void
 }
 
-const channels: NotificationChannel[] = []
+const registered: NotificationChannel[] = []
+let configured: { config: Config; channel: NotificationChannel } | null = null
 
-/** Extension point: e.g. `registerNotificationChannel(smtpChannel(config.smtp))` when SMTP is configured. */
+/** Extension point for channels other than SMTP (which comes from the configuration). */
 export function registerNotificationChannel(channel: NotificationChannel): void {
-  channels.push(channel)
+  registered.push(channel)
+}
+
+/**
+ * Sets the SMTP channel from the configuration when the app is built (a process runs one app; a
+ * test that builds another replaces it).
+ */
+export function configureNotificationChannels(
+  config: Config,
+  smtp: (c: NonNullable<Config['smtp']>, publicUrl: string) => NotificationChannel,
+): void {
+  if (configured?.config === config) return
+  configured?.channel.close?.()
+  configured = config.smtp ? { config, channel: smtp(config.smtp, config.publicUrl) } : null
+}
+
+function channels(): NotificationChannel[] {
+  return configured ? [configured.channel, ...registered] : registered
 }
 
 export const DELIVER_JOB = 'notify.deliver'
@@ -61,7 +80,7 @@ export async function notifyUsers(trx: Tx, now: Date, userIds: readonly string[]
       })
       .onConflict((oc) => oc.column('dedupe_key').doNothing())
       .executeTakeFirst()
-    if (channels.length && Number(inserted.numInsertedOrUpdatedRows ?? 1) > 0) {
+    if (channels().length && Number(inserted.numInsertedOrUpdatedRows ?? 1) > 0) {
       await enqueueJob(trx, now, { kind: DELIVER_JOB, payload: { id }, dedupeKey: `notify:${id}` })
     }
   }
@@ -144,7 +163,7 @@ export function notifyJobs(): JobHandler[] {
           .where('notifications.id', '=', payload.id)
           .executeTakeFirst()
         if (!row) return
-        for (const channel of channels) {
+        for (const channel of channels()) {
           await channel.send({
             id: row.id,
             userId: row.user_id,
