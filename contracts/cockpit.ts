@@ -99,6 +99,23 @@ export const planFileSchema = z
         ctx.addIssue({ code: 'custom', path: ['targets', i, 'code'], message: `Duplicate ${t.code}` })
       seen.add(t.code)
     })
+    // Updates match tasks by section and milestones by title within their task (docs/plan-format.md).
+    const sections = new Set<string>()
+    p.tasks.forEach((t, i) => {
+      if (sections.has(t.section))
+        ctx.addIssue({ code: 'custom', path: ['tasks', i, 'section'], message: `Duplicate ${t.section}` })
+      sections.add(t.section)
+      const titles = new Set<string>()
+      t.milestones.forEach((m, j) => {
+        if (titles.has(m.title))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['tasks', i, 'milestones', j, 'title'],
+            message: `Duplicate milestone ${m.title}`,
+          })
+        titles.add(m.title)
+      })
+    })
   })
 
 export type PlanFile = z.output<typeof planFileSchema>
@@ -246,6 +263,7 @@ export const noticeEventView = z.object({
   at: z.string(),
   kind: z.enum(['raised', 'response', 'followUp', 'closed']),
   by: z.string().nullable(),
+  byName: z.string().nullable().optional(),
   text: z.string(),
 })
 
@@ -254,6 +272,7 @@ export const noticeView = z.object({
   planId: z.string(),
   kind: z.enum(NOTICE_KINDS),
   unit: z.string(),
+  unitName: label.nullable(),
   subjectType: z.enum(['milestone', 'target']),
   subjectId: z.string(),
   subjectLabel: z.string(),
@@ -290,7 +309,14 @@ export const drillDownView = z.object({
   records: z.array(z.object({ type: z.string(), id: z.string(), label: z.string(), role: z.string() })),
 })
 
-export const importResult = z.object({ planId: z.string().optional(), imported: z.number() })
+export const importResult = z.object({
+  planId: z.string().optional(),
+  imported: z.number(),
+  /** A plan import: `created`, or `updated` when a plan with the same code and document number existed. */
+  mode: z.enum(['created', 'updated']).optional(),
+  /** For an update: targets and tasks added, updated and removed. */
+  changes: z.object({ added: z.number(), updated: z.number(), removed: z.number() }).optional(),
+})
 
 export const periodReportQuery = z.object({
   period: periodSchema,

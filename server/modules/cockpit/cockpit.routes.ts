@@ -21,10 +21,16 @@ import { idParams, okResponse } from '../../../contracts/common.ts'
 import { AppError } from '../../kernel/errors.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 import { cockpitErrors } from './errors.ts'
-import { planFromXlsx, planToXlsx } from './plan-file.ts'
+import { planFromXlsx, planTemplateXlsx, planToXlsx } from './plan-file.ts'
 import { exportPlan, getPlan, getTarget, importPlan, knownUnits, listPlans } from './plans.service.ts'
-import { importPeriod, listReports, reviewReport, submitReport } from './reports.service.ts'
-import { actOnNotice, completeMilestone, listNotices } from './supervision.service.ts'
+import {
+  importPeriod,
+  listReports,
+  periodTemplateXlsx,
+  reviewReport,
+  submitReport,
+} from './reports.service.ts'
+import { actOnNotice, completeMilestone, getNotice, listNotices } from './supervision.service.ts'
 import { drillDown, periodReport, periodReportPdf, periodReportXlsx, unitPage } from './views.service.ts'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -95,6 +101,33 @@ export function cockpitRoutes(app: ZodApp) {
         importPlan(c, await planFromXlsx(data, await knownUnits(c.trx)), true),
       )
     },
+  )
+  app.get(
+    '/api/cockpit/plan-template.xlsx',
+    {
+      config: { permission: 'cockpit.report' },
+      schema: { tags, summary: 'The empty Excel template for a plan (docs/plan-format.md)' },
+    },
+    async (_request, reply) => sendFile(reply, await planTemplateXlsx(), XLSX, 'zhibao-plan-template.xlsx'),
+  )
+  app.get(
+    '/api/cockpit/plans/:id/reports/template.xlsx',
+    {
+      config: { permission: 'cockpit.report' },
+      schema: {
+        tags,
+        summary: 'The Excel template for a period’s figures: one row per reported target of that frequency',
+        params: idParams,
+        querystring: z.object({ period: periodSchema }),
+      },
+    },
+    async (request, reply) =>
+      sendFile(
+        reply,
+        await periodTemplateXlsx(request.readContext(), request.params.id, request.query.period),
+        XLSX,
+        `period-${request.query.period}.xlsx`,
+      ),
   )
   app.get(
     '/api/cockpit/plans/:id/export.json',
@@ -218,6 +251,19 @@ export function cockpitRoutes(app: ZodApp) {
       },
     },
     async (request) => listNotices(request.readContext(), request.query),
+  )
+  app.get(
+    '/api/cockpit/notices/:id',
+    {
+      config: { permission: 'cockpit.report' },
+      schema: {
+        tags,
+        summary: 'A supervision notice with its trail',
+        params: idParams,
+        response: { 200: noticeView },
+      },
+    },
+    async (request) => getNotice(request.readContext(), request.params.id),
   )
   const noticeAction = (
     path: string,

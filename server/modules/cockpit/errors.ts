@@ -8,8 +8,13 @@ export const cockpitErrors = defineErrors({
   },
   cockpit_plan_exists: {
     status: 409,
-    zh: '同一编码的方案已存在',
-    en: 'A plan with this code already exists',
+    zh: '该编码已被另一文号的方案使用；作为新版本导入请另起编码',
+    en: 'This code belongs to a plan with another document number; give a new version its own code',
+  },
+  cockpit_plan_update_refused: {
+    status: 409,
+    zh: '更新方案会删除已有填报的目标或已完成的任务节点，未作任何修改',
+    en: 'The update would remove targets that have reports or milestones already completed; nothing was changed',
   },
   cockpit_plan_not_found: { status: 404, zh: '方案不存在', en: 'No such plan' },
   cockpit_target_not_found: { status: 404, zh: '目标不存在', en: 'No such target' },

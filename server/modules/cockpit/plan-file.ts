@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
-import { type PlanFile, planFileSchema } from '../../../contracts/cockpit.ts'
+import { type PlanFile, planFileSchema, type TargetFile, type TaskFile } from '../../../contracts/cockpit.ts'
 import { type ImportedRow, readTable, writeXlsx } from '../../kernel/documents/tables.ts'
 import { AppError, type FieldError } from '../../kernel/errors.ts'
 import { newId } from '../../kernel/ids.ts'
@@ -32,6 +32,63 @@ export function parsePlanFile(input: unknown, knownUnits: ReadonlySet<string> | 
   return parsed.data
 }
 
+/** The plan row's columns from a file (shared by insert and update). */
+export function planColumnsOf(plan: PlanFile) {
+  return {
+    code: plan.code,
+    title_zh: plan.title.zh,
+    title_en: plan.title.en,
+    issuer: plan.issuer,
+    document_number: plan.documentNumber,
+    issued_on: plan.issuedOn,
+    period_start: plan.periodStart,
+    period_end: plan.periodEnd,
+    response_working_days: plan.responseWorkingDays,
+  }
+}
+
+export function targetColumnsOf(t: TargetFile, seq: number) {
+  return {
+    code: t.code,
+    seq,
+    group_name: t.group,
+    indicator_zh: t.indicator.zh,
+    indicator_en: t.indicator.en,
+    unit: t.unit,
+    kind: t.kind,
+    comparator: t.comparator,
+    direction: t.direction,
+    baseline: t.baseline,
+    target_value: t.targetValue,
+    range_min: t.rangeMin,
+    range_max: t.rangeMax,
+    target_text: t.targetText,
+    due_date: t.dueDate,
+    unit_code: t.responsibleUnit,
+    frequency: t.frequency,
+    cumulative: t.cumulative ? 1 : 0,
+    by_district: t.byDistrict ? 1 : 0,
+    source: t.source,
+    note: t.note,
+  }
+}
+
+export function taskColumnsOf(task: TaskFile, seq: number) {
+  return {
+    seq,
+    section: task.section,
+    title_zh: task.title.zh,
+    title_en: task.title.en,
+    summary: task.summary,
+    lead_unit: task.leadUnit,
+    co_units: JSON.stringify(task.coUnits),
+  }
+}
+
+export function milestoneColumnsOf(m: TaskFile['milestones'][number], seq: number) {
+  return { seq, title: m.title, due_date: m.dueDate, standard: m.standard, derived: m.derived ? 1 : 0 }
+}
+
 /** Inserts a validated plan with its targets, tasks and milestones; returns the plan id. */
 export async function insertPlan(trx: Kysely<any>, plan: PlanFile, now: Date): Promise<string> {
   const at = now.toISOString()
@@ -39,66 +96,19 @@ export async function insertPlan(trx: Kysely<any>, plan: PlanFile, now: Date): P
   const planId = newId(t0)
   await trx
     .insertInto('cockpit_plans')
-    .values({
-      id: planId,
-      code: plan.code,
-      title_zh: plan.title.zh,
-      title_en: plan.title.en,
-      issuer: plan.issuer,
-      document_number: plan.documentNumber,
-      issued_on: plan.issuedOn,
-      period_start: plan.periodStart,
-      period_end: plan.periodEnd,
-      response_working_days: plan.responseWorkingDays,
-      created_at: at,
-      updated_at: at,
-    })
+    .values({ id: planId, ...planColumnsOf(plan), created_at: at, updated_at: at })
     .execute()
   await trx
     .insertInto('cockpit_targets')
     .values(
-      plan.targets.map((t, i) => ({
-        id: newId(t0 + i),
-        plan_id: planId,
-        code: t.code,
-        seq: i + 1,
-        group_name: t.group,
-        indicator_zh: t.indicator.zh,
-        indicator_en: t.indicator.en,
-        unit: t.unit,
-        kind: t.kind,
-        comparator: t.comparator,
-        direction: t.direction,
-        baseline: t.baseline,
-        target_value: t.targetValue,
-        range_min: t.rangeMin,
-        range_max: t.rangeMax,
-        target_text: t.targetText,
-        due_date: t.dueDate,
-        unit_code: t.responsibleUnit,
-        frequency: t.frequency,
-        cumulative: t.cumulative ? 1 : 0,
-        by_district: t.byDistrict ? 1 : 0,
-        source: t.source,
-        note: t.note,
-      })),
+      plan.targets.map((t, i) => ({ id: newId(t0 + i), plan_id: planId, ...targetColumnsOf(t, i + 1) })),
     )
     .execute()
   for (const [i, task] of plan.tasks.entries()) {
     const taskId = newId(t0 + 1000 + i)
     await trx
       .insertInto('cockpit_tasks')
-      .values({
-        id: taskId,
-        plan_id: planId,
-        seq: i + 1,
-        section: task.section,
-        title_zh: task.title.zh,
-        title_en: task.title.en,
-        summary: task.summary,
-        lead_unit: task.leadUnit,
-        co_units: JSON.stringify(task.coUnits),
-      })
+      .values({ id: taskId, plan_id: planId, ...taskColumnsOf(task, i + 1) })
       .execute()
     if (task.milestones.length) {
       await trx
@@ -108,11 +118,7 @@ export async function insertPlan(trx: Kysely<any>, plan: PlanFile, now: Date): P
             id: newId(t0 + 2000 + i * 100 + j),
             plan_id: planId,
             task_id: taskId,
-            seq: j + 1,
-            title: m.title,
-            due_date: m.dueDate,
-            standard: m.standard,
-            derived: m.derived ? 1 : 0,
+            ...milestoneColumnsOf(m, j + 1),
             completed_on: null,
             completion_note: null,
             completed_by: null,
@@ -302,6 +308,16 @@ export async function planToXlsx(plan: PlanFile): Promise<Buffer> {
         t.milestones.map((m) => ({ section: t.section, ...m, derived: yesNo(m.derived) })),
       ),
     ),
+  ])
+}
+
+/** The empty Excel template: the four sheets with their headers, to be filled in by hand. */
+export async function planTemplateXlsx(): Promise<Buffer> {
+  return writeXlsx([
+    sheetOf(PLAN_SHEET, planColumns, []),
+    sheetOf(TARGET_SHEET, targetColumns, []),
+    sheetOf(TASK_SHEET, taskColumns, []),
+    sheetOf(MILESTONE_SHEET, milestoneColumns, []),
   ])
 }
 

@@ -96,8 +96,9 @@ describe('plans as data', () => {
     })
     expect(again.json().targets).toHaveLength(29)
     expect(again.json().tasks).toHaveLength(10)
+    // The same code and document number again updates that plan (plan-update.test.ts).
     const twice = await t.request({ method: 'POST', url: '/api/cockpit/plans', payload: file, as: planner })
-    expect(twice.statusCode).toBe(409)
+    expect(twice.json()).toMatchObject({ planId: imported.json().planId, mode: 'updated' })
   })
 
   it('rejects a bad JSON file with path-level errors and imports nothing; only the plan office imports', async () => {

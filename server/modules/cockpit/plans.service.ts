@@ -7,6 +7,7 @@ import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { chinaToday } from './dates.ts'
 import { cockpitErrors } from './errors.ts'
 import { exportPlanFile, insertPlan, parsePlanFile } from './plan-file.ts'
+import { updatePlan } from './plan-update.ts'
 import { indicatorSource } from './sources.ts'
 import { baselineOf, milestoneState, periodBounds, periodsBetween, statusOf } from './status.ts'
 
@@ -294,15 +295,35 @@ export async function getTarget(context: ReadContext, id: string) {
   return { target: view, history, districts }
 }
 
-/** Imports a plan file: validated whole (every unit must exist), then written in one transaction. */
+/**
+ * Imports a plan file: validated whole (every unit must exist), then written in one transaction. A
+ * file whose code and document number match a stored plan updates it (`updatePlan`); the same code
+ * under another document number is refused, since a new version of a plan takes its own code.
+ */
 export async function importPlan(context: WriteContext, file: unknown | PlanFile, validated = false) {
   const plan = validated ? (file as PlanFile) : parsePlanFile(file, await knownUnits(context.trx))
   const exists = await context.trx
     .selectFrom('cockpit_plans')
-    .select('id')
+    .select(['id', 'document_number'])
     .where('code', '=', plan.code)
     .executeTakeFirst()
-  if (exists) throw new AppError(cockpitErrors.cockpit_plan_exists, { detail: { planId: exists.id } })
+  const imported = plan.targets.length + plan.tasks.length
+  if (exists) {
+    if (exists.document_number !== plan.documentNumber)
+      throw new AppError(cockpitErrors.cockpit_plan_exists, {
+        detail: { planId: exists.id, documentNumber: exists.document_number },
+      })
+    const before = await exportPlanFile(context.trx, exists.id)
+    const changes = await updatePlan(context.trx, exists.id, plan, context.now)
+    await context.audit({
+      action: 'cockpit.plan.updated',
+      targetType: 'cockpit_plan',
+      targetId: exists.id,
+      before: { targets: before.targets.length, tasks: before.tasks.length },
+      after: { code: plan.code, targets: plan.targets.length, tasks: plan.tasks.length, ...changes },
+    })
+    return { planId: exists.id, imported, mode: 'updated' as const, changes }
+  }
   const planId = await insertPlan(context.trx, plan, context.now)
   await context.audit({
     action: 'cockpit.plan.imported',
@@ -310,7 +331,7 @@ export async function importPlan(context: WriteContext, file: unknown | PlanFile
     targetId: planId,
     after: { code: plan.code, targets: plan.targets.length, tasks: plan.tasks.length },
   })
-  return { planId, imported: plan.targets.length + plan.tasks.length }
+  return { planId, imported, mode: 'created' as const }
 }
 
 export async function exportPlan(context: ReadContext, id: string): Promise<PlanFile> {

@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { reportListQuery, reportRequest, reportView, reviewRequest } from '../../../contracts/cockpit.ts'
 import type { Database, Db, Tx } from '../../database.ts'
 import { can } from '../../kernel/access.ts'
-import { readTable } from '../../kernel/documents/tables.ts'
+import { readTable, writeXlsx } from '../../kernel/documents/tables.ts'
 import { AppError, type FieldError, kernelErrors } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { newId } from '../../kernel/ids.ts'
@@ -238,6 +238,34 @@ export const periodColumns = [
 ] as const
 
 /**
+ * The period template: sheet 填报 with one row per reported (not computed) target whose frequency
+ * fits `period` — the caller's own targets unless they manage plans — and the latest value to fill.
+ */
+export async function periodTemplateXlsx(context: ReadContext, planId: string, period: string) {
+  const plan = await context.db
+    .selectFrom('cockpit_plans')
+    .select('id')
+    .where((eb) => eb.or([eb('id', '=', planId), eb('code', '=', planId)]))
+    .executeTakeFirst()
+  if (!plan) throw new AppError(cockpitErrors.cockpit_plan_not_found)
+  let q = context.db
+    .selectFrom('cockpit_targets')
+    .select(['code', 'frequency', 'indicator_zh'])
+    .where('plan_id', '=', plan.id)
+    .where('source', 'is', null)
+  if (!can(context.actor, 'cockpit.manage'))
+    q = q.where('unit_code', '=', (await unitOf(context.db, context.actor)) ?? '')
+  const targets = (await q.orderBy('seq').execute()).filter((t) => matchesFrequency(period, t.frequency))
+  return writeXlsx([
+    {
+      name: PERIOD_SHEET,
+      columns: periodColumns.map(([header, key]) => ({ header, key, width: key === 'narrative' ? 40 : 14 })),
+      rows: targets.map((t) => ({ target: t.code, period, district: '', value: '', narrative: '' })),
+    },
+  ])
+}
+
+/**
  * A whole period's figures from the Excel template, all or nothing: every row is checked (target,
  * period, district, value, and that the caller's unit owns the target unless it is the plan office)
  * before anything is written. The plan office's import is accepted at once; a unit's awaits review.
@@ -248,17 +276,17 @@ export async function importPeriod(context: WriteContext, planId: string, data: 
   const at = (row: number, field: string, code: string, message: string) =>
     errors.push({ path: `${PERIOD_SHEET}!${row}.${field}`, code, message })
   if (table.header.length === 0) at(1, 'sheet', 'sheet_missing', `Sheet ${PERIOD_SHEET} is missing`)
-  const targets = await context.trx
-    .selectFrom('cockpit_targets')
-    .selectAll()
-    .where('plan_id', '=', planId)
-    .execute()
   const plan = await context.trx
     .selectFrom('cockpit_plans')
     .selectAll()
-    .where('id', '=', planId)
+    .where((eb) => eb.or([eb('id', '=', planId), eb('code', '=', planId)]))
     .executeTakeFirst()
   if (!plan) throw new AppError(cockpitErrors.cockpit_plan_not_found)
+  const targets = await context.trx
+    .selectFrom('cockpit_targets')
+    .selectAll()
+    .where('plan_id', '=', plan.id)
+    .execute()
   const byCode = new Map(targets.map((t) => [t.code, t]))
   const manager = can(context.actor, 'cockpit.manage')
   const unit = await unitOf(context.trx, context.actor)

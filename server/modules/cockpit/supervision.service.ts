@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { ROLE_PERMISSIONS, ROLES } from '../../../contracts/access.ts'
 import type {
   milestoneCompleteRequest,
   noticeActionRequest,
@@ -14,10 +15,11 @@ import { newId } from '../../kernel/ids.ts'
 import type { JobContext, JobHandler } from '../../kernel/jobs.ts'
 import { enqueueJob } from '../../kernel/jobs.ts'
 import { workingDayCalendar } from '../calendar/index.ts'
+import { notifyUsers } from '../notify/index.ts'
 import { chinaToday } from './dates.ts'
 import { SWEEP_JOB } from './default-plan.ts'
 import { cockpitErrors } from './errors.ts'
-import { targetHistory, unitOf } from './plans.service.ts'
+import { targetHistory, unitNames, unitOf } from './plans.service.ts'
 
 type Executor = Db | Tx
 
@@ -33,7 +35,65 @@ interface NoticeEvent {
   at: string
   kind: 'raised' | 'response' | 'followUp' | 'closed'
   by: string | null
+  /** The actor's display name when the step was taken. */
+  byName?: string | null
   text: string
+}
+
+/** Active users of the organization whose code is `unit`: the responsible unit's staff. */
+async function usersOfUnit(trx: Tx, unit: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('users')
+    .innerJoin('organizations', 'organizations.id', 'users.org_id')
+    .select('users.id')
+    .where('organizations.code', '=', unit)
+    .where('users.status', '=', 'active')
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/** Active holders of a role that manages plans: the plan office. */
+async function planOffice(trx: Tx): Promise<string[]> {
+  const roles = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('cockpit.manage'))
+  const rows = await trx
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select('users.id')
+    .where('user_roles.role', 'in', roles)
+    .where('users.status', '=', 'active')
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+const NOTICE_TITLES = {
+  raised: { zh: '督办通知', en: 'Supervision notice' },
+  response: { zh: '督办答复', en: 'Response to a supervision notice' },
+  followUp: { zh: '督办跟进', en: 'Follow-up on a supervision notice' },
+  closed: { zh: '督办办结', en: 'Supervision notice closed' },
+} as const
+
+/**
+ * Puts a notice's step in the inbox of the responsible unit's staff (and, for a response, of the plan
+ * office), in the transaction that made the step; step `n` of a notice is notified once.
+ */
+async function notifyNoticeStep(
+  trx: Tx,
+  now: Date,
+  notice: { id: string; unit_code: string; subject_label: string; response_due: string },
+  kind: NoticeEvent['kind'],
+  step: number,
+  text: string,
+) {
+  const users = await usersOfUnit(trx, notice.unit_code)
+  if (kind === 'response') users.push(...(await planOffice(trx)))
+  const title = NOTICE_TITLES[kind]
+  await notifyUsers(trx, now, users, {
+    kind: `cockpit.notice.${kind}`,
+    title: { zh: `${title.zh}：${notice.subject_label}`, en: `${title.en}: ${notice.subject_label}` },
+    body: `${text}\n答复期限 / Response due: ${notice.response_due}`,
+    subject: { type: 'cockpitNotice', id: notice.id },
+    dedupeKey: `cockpit-notice:${notice.id}:${step}`,
+  })
 }
 
 async function responseDue(trx: Executor, today: string, days: number): Promise<string> {
@@ -49,10 +109,11 @@ async function raise(
   const today = chinaToday(now)
   const due = await responseDue(trx, today, days)
   const events: NoticeEvent[] = [{ at: now.toISOString(), kind: 'raised', by: null, text: notice.reason }]
+  const id = newId(now.getTime())
   const result = await trx
     .insertInto('cockpit_notices')
     .values({
-      id: newId(now.getTime()),
+      id,
       ...notice,
       raised_at: now.toISOString(),
       response_due: due,
@@ -64,6 +125,7 @@ async function raise(
     .executeTakeFirst()
   const inserted = Number(result.numInsertedOrUpdatedRows ?? 0) > 0
   if (inserted) {
+    await notifyNoticeStep(trx, now, { id, ...notice, response_due: due }, 'raised', 0, notice.reason)
     await writeAudit(
       trx,
       { actor: sweepActor, at: now },
@@ -175,13 +237,18 @@ export function sweepJobs(): JobHandler[] {
   ]
 }
 
-function noticeViewOf(n: NoticeRow, today: string): z.output<typeof noticeView> {
+function noticeViewOf(
+  n: NoticeRow,
+  today: string,
+  names: Map<string, { zh: string; en: string }>,
+): z.output<typeof noticeView> {
   const events = JSON.parse(n.events) as NoticeEvent[]
   return {
     id: n.id,
     planId: n.plan_id,
     kind: n.kind as 'offTrajectory',
     unit: n.unit_code,
+    unitName: names.get(n.unit_code) ?? null,
     subjectType: n.subject_type as 'target',
     subjectId: n.subject_id,
     subjectLabel: n.subject_label,
@@ -203,7 +270,18 @@ export async function listNotices(context: ReadContext, query: z.output<typeof n
   if (query.unit) q = q.where('unit_code', '=', query.unit)
   const rows = await q.orderBy('raised_at', 'desc').limit(2000).execute()
   const today = chinaToday(context.now)
-  return { items: rows.map((r) => noticeViewOf(r, today)) }
+  const names = await unitNames(context.db)
+  return { items: rows.map((r) => noticeViewOf(r, today, names)) }
+}
+
+/** One notice with its trail: its unit's staff and readers of the whole cockpit see it. */
+export async function getNotice(context: ReadContext, id: string) {
+  let q = context.db.selectFrom('cockpit_notices').selectAll().where('id', '=', id)
+  if (!can(context.actor, 'cockpit.access'))
+    q = q.where('unit_code', '=', (await unitOf(context.db, context.actor)) ?? '')
+  const n = await q.executeTakeFirst()
+  if (!n) throw new AppError(cockpitErrors.cockpit_notice_not_found)
+  return noticeViewOf(n, chinaToday(context.now), await unitNames(context.db))
 }
 
 /**
@@ -228,7 +306,13 @@ export async function actOnNotice(
       throw new AppError(cockpitErrors.cockpit_not_responsible_unit)
   }
   const events = JSON.parse(n.events) as NoticeEvent[]
-  events.push({ at: context.now.toISOString(), kind: action, by: context.actor.userId, text: input.text })
+  events.push({
+    at: context.now.toISOString(),
+    kind: action,
+    by: context.actor.userId,
+    byName: context.actor.displayName ?? null,
+    text: input.text,
+  })
   const today = chinaToday(context.now)
   const state = action === 'response' ? 'responded' : action === 'closed' ? 'closed' : 'open'
   const due =
@@ -240,6 +324,14 @@ export async function actOnNotice(
     .set({ events: JSON.stringify(events), state, response_due: due, updated_at: context.now.toISOString() })
     .where('id', '=', id)
     .execute()
+  await notifyNoticeStep(
+    context.trx,
+    context.now,
+    { ...n, response_due: due },
+    action,
+    events.length - 1,
+    input.text,
+  )
   await context.audit({
     action: `cockpit.notice.${action}`,
     targetType: 'cockpit_notice',
@@ -252,7 +344,7 @@ export async function actOnNotice(
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirstOrThrow()
-  return noticeViewOf(updated, today)
+  return noticeViewOf(updated, today, await unitNames(context.trx))
 }
 
 /** The lead unit (or the plan office) records a milestone as done, with its evidence. */
