@@ -57,11 +57,10 @@ export const directoryEntrySchema = z.object({
 })
 export const directoryQuery = pageQuery.extend({ q: z.string().trim().max(100).optional() })
 
-/** Import of the entity directory from a spreadsheet; the file travels base64-encoded. */
-export const importDirectoryRequest = z.object({
-  format: z.enum(['csv', 'xlsx']),
-  content: z.string().min(1).max(20_000_000),
-})
+/**
+ * Result of a directory import (entities or inspectors). The file is uploaded as multipart/form-data,
+ * field "file", named *.csv or *.xlsx; any bad row rejects the whole file (errors by row number).
+ */
 export const importDirectoryResponse = z.object({
   rows: z.number().int(),
   created: z.number().int(),
@@ -75,6 +74,20 @@ export const DIRECTORY_COLUMNS = {
   category: ['行业类别', 'category'],
   creditLevel: ['信用等级', 'creditLevel'],
   keyEnterprise: ['重点企业', 'keyEnterprise'],
+} as const
+
+/**
+ * Column headers accepted by the inspector directory import (Chinese or English). Qualifications
+ * and conflicts (USCCs of entities the inspector must not inspect) are lists separated by ; or 、.
+ */
+export const INSPECTOR_COLUMNS = {
+  badge: ['执法证号', 'badge'],
+  name: ['姓名', 'name'],
+  agency: ['执法机构', 'agency'],
+  district: ['所属区县', 'district'],
+  qualifications: ['执法资格', 'qualifications'],
+  capacity: ['承办上限', 'capacity'],
+  conflicts: ['回避对象', 'conflicts'],
 } as const
 
 export const inspectorSchema = z.object({

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { idParams, pageOf } from '../../../contracts/common.ts'
 import {
@@ -12,7 +13,6 @@ import {
   directoryQuery,
   drawListQuery,
   drawSchema,
-  importDirectoryRequest,
   importDirectoryResponse,
   inspectionItemSchema,
   inspectorSchema,
@@ -27,7 +27,7 @@ import {
   taskListQuery,
   taskSchema,
 } from '../../../contracts/inspections-api.ts'
-import { AppError } from '../../kernel/errors.ts'
+import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 import {
   abortDraw,
@@ -45,14 +45,23 @@ import {
   createItem,
   declareConflict,
   importDirectory,
+  importInspectors,
   listDirectory,
   listInspectors,
   listItems,
+  readDirectoryFile,
 } from './lists.service.ts'
 import { createPlan, createTask, findTask, listPlans, listTasks } from './plans.service.ts'
 import { listTargets, publishResult, recordResult, reviewResult, statistics } from './results.service.ts'
 
 const tags = ['inspections']
+
+/** The spreadsheet uploaded as multipart field "file". */
+async function uploadedTable(request: FastifyRequest) {
+  const file = request.isMultipart() ? await request.file() : undefined
+  if (!file) throw new AppError(kernelErrors.unsupported_media_type)
+  return readDirectoryFile(file.filename, await file.toBuffer(), request.readContext().lang)
+}
 
 export function inspectionsRoutes(app: ZodApp) {
   // ---- Lists (一单两库) ----
@@ -89,15 +98,33 @@ export function inspectionsRoutes(app: ZodApp) {
     '/api/inspections/directory/import',
     {
       config: { permission: 'inspection.plan' },
-      bodyLimit: 30 * 1024 * 1024,
       schema: {
         tags,
-        summary: 'Import the entity directory from Excel/CSV (all or nothing)',
-        body: importDirectoryRequest,
+        summary:
+          'Import the entity directory from Excel/CSV (multipart field "file", *.csv or *.xlsx); all or nothing',
         response: { 200: importDirectoryResponse },
       },
     },
-    async (request) => request.write((c) => importDirectory(c, request.body)),
+    async (request) => {
+      const table = await uploadedTable(request)
+      return request.write((c) => importDirectory(c, table))
+    },
+  )
+  app.post(
+    '/api/inspections/inspectors/import',
+    {
+      config: { permission: 'inspection.plan' },
+      schema: {
+        tags,
+        summary:
+          'Import the inspector directory from Excel/CSV (multipart field "file", *.csv or *.xlsx); all or nothing',
+        response: { 200: importDirectoryResponse },
+      },
+    },
+    async (request) => {
+      const table = await uploadedTable(request)
+      return request.write((c) => importInspectors(c, table))
+    },
   )
   app.get(
     '/api/inspections/inspectors',

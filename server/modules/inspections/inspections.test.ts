@@ -43,12 +43,29 @@ describe('double-random inspections (双随机、一公开)', () => {
     expect(response.statusCode, `${method} ${url}: ${response.body}`).toBe(status)
     return response.json()
   }
-  const csv = (rows: string[][]) =>
-    Buffer.from(
-      ['统一社会信用代码,名称,所属区县,行业类别,信用等级,重点企业', ...rows.map((r) => r.join(','))].join(
-        '\n',
+  const csv = (rows: string[][], header = '统一社会信用代码,名称,所属区县,行业类别,信用等级,重点企业') =>
+    Buffer.from([header, ...rows.map((r) => r.join(','))].join('\n'))
+  /** Uploads a file as multipart field "file", as the web app does. */
+  const upload = async (url: string, as: Session, filename: string, content: Buffer, status = 200) => {
+    const boundary = '----zhibao-inspections-test'
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\n` +
+          'Content-Type: application/octet-stream\r\n\r\n',
       ),
-    ).toString('base64')
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ])
+    const response = await t.request({
+      method: 'POST',
+      url,
+      as,
+      payload,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    })
+    expect(response.statusCode, `POST ${url}: ${response.body}`).toBe(status)
+    return response.json()
+  }
   const countDraws = async () =>
     Number(
       (
@@ -146,10 +163,7 @@ describe('double-random inspections (双随机、一公开)', () => {
       i % 2 ? 'B' : 'A',
       i === 3 ? '是' : '否',
     ])
-    const imported = await api('POST', '/api/inspections/directory/import', kunshan, {
-      format: 'csv',
-      content: csv(rows),
-    })
+    const imported = await upload('/api/inspections/directory/import', kunshan, 'directory.csv', csv(rows))
     expect(imported).toEqual({ rows: 20, created: 20, updated: 0 })
     for (let i = 0; i < 6; i++)
       await api(
@@ -203,21 +217,18 @@ describe('double-random inspections (双随机、一公开)', () => {
 
   it('imports the directory all or nothing, with an error per bad cell by row', async () => {
     const bad = uscc(99).slice(0, 17) + (uscc(99).endsWith('0') ? '1' : '0')
-    const response = await t.request({
-      method: 'POST',
-      url: '/api/inspections/directory/import',
-      as: kunshan,
-      payload: {
-        format: 'csv',
-        content: csv([
-          [uscc(50), '好企业', 'kunshan', '制造业', 'A', '否'],
-          [bad, '坏企业', 'kunshan', '制造|业', 'E', '否'],
-          [uscc(51), '外区企业', 'gusu', '制造业', 'A', '否'],
-        ]),
-      },
-    })
-    expect(response.statusCode).toBe(400)
-    const paths = (response.json().errors as { path: string }[]).map((e) => e.path)
+    const problem = await upload(
+      '/api/inspections/directory/import',
+      kunshan,
+      'directory.csv',
+      csv([
+        [uscc(50), '好企业', 'kunshan', '制造业', 'A', '否'],
+        [bad, '坏企业', 'kunshan', '制造|业', 'E', '否'],
+        [uscc(51), '外区企业', 'gusu', '制造业', 'A', '否'],
+      ]),
+      400,
+    )
+    const paths = (problem.errors as { path: string }[]).map((e) => e.path)
     expect(paths).toEqual(
       expect.arrayContaining(['rows.3.uscc', 'rows.3.category', 'rows.3.creditLevel', 'rows.4.district']),
     )
@@ -258,10 +269,7 @@ describe('double-random inspections (双随机、一公开)', () => {
         ],
       },
     ])
-    const r = await api('POST', '/api/inspections/directory/import', kunshan, {
-      format: 'xlsx',
-      content: content.toString('base64'),
-    })
+    const r = await upload('/api/inspections/directory/import', kunshan, '名录.xlsx', content)
     expect(r).toEqual({ rows: 2, created: 1, updated: 1 })
     const list = await api('GET', `/api/inspections/directory?q=${uscc(0)}`, kunshan)
     expect(list.items[0]).toMatchObject({ uscc: uscc(0), keyEnterprise: true, creditLevel: 'A' })
@@ -270,6 +278,89 @@ describe('double-random inspections (双随机、一公开)', () => {
     )
     // Another district's officer does not see Kunshan's directory.
     expect((await api('GET', `/api/inspections/directory?q=${uscc(60)}`, gusu)).items).toHaveLength(0)
+  })
+
+  it('refuses a directory upload that is not CSV or Excel, or not multipart, and one it cannot read', async () => {
+    await upload('/api/inspections/directory/import', kunshan, 'directory.txt', Buffer.from('x'), 415)
+    await api('POST', '/api/inspections/directory/import', kunshan, { format: 'csv', content: 'eA==' }, 415)
+    const p = await upload(
+      '/api/inspections/directory/import',
+      kunshan,
+      'd.xlsx',
+      Buffer.from('not a zip'),
+      400,
+    )
+    expect(p.errors[0]).toMatchObject({ path: 'file', code: 'unreadable' })
+  })
+
+  it('imports the inspector directory all or nothing, then creates and updates inspectors with their conflicts', async () => {
+    const header = '执法证号,姓名,执法机构,所属区县,执法资格,承办上限,回避对象'
+    const problem = await upload(
+      '/api/inspections/inspectors/import',
+      kunshan,
+      'inspectors.csv',
+      csv(
+        [
+          ['KI0001', '导入检查员甲', 'culture-city', 'kunshan', 'law-enforcement;patent', '4', uscc(1)],
+          ['KI0001', '', 'nowhere', 'gusu', 'bad qual!', 'many', '91320583MA1KT99990'],
+        ],
+        header,
+      ),
+      400,
+    )
+    const paths = (problem.errors as { path: string }[]).map((e) => e.path)
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'rows.3.badge',
+        'rows.3.name',
+        'rows.3.agency',
+        'rows.3.district',
+        'rows.3.qualifications',
+        'rows.3.capacity',
+        'rows.3.conflicts',
+      ]),
+    )
+    expect(paths.filter((p) => p.startsWith('rows.2.'))).toEqual([])
+    const before = (await api('GET', '/api/inspections/inspectors', kunshan)) as { badge: string }[]
+    expect(before.some((i) => i.badge === 'KI0001')).toBe(false)
+
+    const ok = await upload(
+      '/api/inspections/inspectors/import',
+      kunshan,
+      'inspectors.csv',
+      csv(
+        [
+          ['KI0001', '导入检查员甲', 'culture-city', 'kunshan', 'law-enforcement;patent', '4', uscc(1)],
+          ['KS0000', '昆山检查员0', 'samr-kunshan', 'kunshan', 'law-enforcement', '5', ''],
+        ],
+        header,
+      ),
+    )
+    expect(ok).toEqual({ rows: 2, created: 1, updated: 1 })
+    const after = (await api('GET', '/api/inspections/inspectors', kunshan)) as {
+      badge: string
+      capacity: number
+      qualifications: string[]
+      conflicts: { uscc: string }[]
+    }[]
+    expect(after.find((i) => i.badge === 'KI0001')).toMatchObject({
+      capacity: 4,
+      qualifications: ['law-enforcement', 'patent'],
+      conflicts: [{ uscc: uscc(1) }],
+    })
+    expect(after.find((i) => i.badge === 'KS0000')?.capacity).toBe(5)
+    // English headers; another district's officer may not import into Kunshan.
+    const gusuProblem = await upload(
+      '/api/inspections/inspectors/import',
+      gusu,
+      'inspectors.csv',
+      csv(
+        [['KI0002', 'Someone', 'samr-kunshan', 'kunshan', '', '3', '']],
+        'badge,name,agency,district,qualifications,capacity,conflicts',
+      ),
+      400,
+    )
+    expect(gusuProblem.errors[0]).toMatchObject({ path: 'rows.2.district', code: 'outOfScope' })
   })
 
   it('commits, reveals, draws and publishes through the API; the record reproduces and names the commitment', async () => {
@@ -427,10 +518,12 @@ describe('double-random inspections (双随机、一公开)', () => {
   it('a conflict that leaves a drawn target with too few inspectors fails the run: no targets, no record', async () => {
     // One entity, drawn with certainty; six inspectors, five of them conflicted with it.
     const lone = uscc(200)
-    await api('POST', '/api/inspections/directory/import', kunshan, {
-      format: 'csv',
-      content: csv([[lone, '孤例企业', 'kunshan', '孤例', 'C', '否']]),
-    })
+    await upload(
+      '/api/inspections/directory/import',
+      kunshan,
+      'lone.csv',
+      csv([[lone, '孤例企业', 'kunshan', '孤例', 'C', '否']]),
+    )
     const inspectors = (await api('GET', '/api/inspections/inspectors', kunshan)) as {
       id: string
       badge: string

@@ -16,12 +16,12 @@ import {
   DIRECTORY_COLUMNS,
   type declareConflictRequest,
   type directoryQuery,
+  INSPECTOR_COLUMNS,
   type InspectionItem,
   type InspectorEntry,
-  type importDirectoryRequest,
 } from '../../../contracts/inspections-api.ts'
 import { type Actor, scopeCondition } from '../../kernel/access.ts'
-import { readTable } from '../../kernel/documents/tables.ts'
+import { type ImportedTable, readTable } from '../../kernel/documents/tables.ts'
 import { AppError, type FieldError, kernelErrors } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { newId } from '../../kernel/ids.ts'
@@ -167,24 +167,58 @@ const importMessages = {
   credit: { zh: '信用等级须为 A、B、C 或 D', en: 'Credit level must be A, B, C or D' },
   key: { zh: '重点企业须填“是”或“否”', en: 'Key enterprise must be “是” or “否” (yes/no)' },
   unreadable: { zh: '无法读取该文件', en: 'The file cannot be read' },
+  badge: {
+    zh: '执法证号须为1–64个字母、数字或 _ . : -',
+    en: 'Badge number must be 1–64 letters, digits or _ . : -',
+  },
+  duplicateBadge: { zh: '文件中重复出现的执法证号', en: 'This badge number appears twice in the file' },
+  agency: { zh: '未知的执法机构代码（如 samr-kunshan）', en: 'Unknown agency code (e.g. samr-kunshan)' },
+  qualification: {
+    zh: '执法资格须为字母、数字或 _ . : -，以“;”分隔',
+    en: 'Qualifications must be letters, digits or _ . : -, separated by “;”',
+  },
+  capacity: { zh: '承办上限须为0–10000的整数', en: 'Capacity must be a whole number from 0 to 10,000' },
+  conflict: {
+    zh: '回避对象须为名录中已有企业的统一社会信用代码',
+    en: 'Conflicts must be credit codes of entities already in the directory',
+  },
+  name: { zh: '姓名须为1–100个字符', en: 'Name must be 1–100 characters' },
 } as const
+
+/** Reason recorded for conflicts declared through the inspector import. */
+const IMPORTED_CONFLICT_REASON = '名录导入申报 (declared in the directory import)'
+const LIST_SEPARATOR = /[;；、,，\s]+/u
+const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/
+
+/**
+ * Reads an uploaded directory file (*.csv or *.xlsx) as a table; anything else is refused, and a
+ * file that cannot be parsed is a validation error on `file`.
+ */
+export async function readDirectoryFile(
+  filename: string,
+  data: Buffer,
+  lang: string,
+): Promise<ImportedTable> {
+  const extension = filename.toLowerCase().split('.').pop()
+  if (extension !== 'csv' && extension !== 'xlsx') throw new AppError(kernelErrors.unsupported_media_type)
+  try {
+    return await readTable(data, extension)
+  } catch {
+    const m = importMessages.unreadable
+    throw new AppError(kernelErrors.validation_failed, {
+      errors: [{ path: 'file', code: 'unreadable', message: lang === 'en' ? m.en : m.zh }],
+    })
+  }
+}
 
 /**
  * Imports the entity directory from Excel or CSV. All or nothing: every row is validated first
  * (USCC check digit, district, category, credit level), and any bad row rejects the whole file with
  * one error per bad cell, by spreadsheet row number.
  */
-export async function importDirectory(context: WriteContext, input: z.output<typeof importDirectoryRequest>) {
+export async function importDirectory(context: WriteContext, table: ImportedTable) {
   const { trx, now, actor, lang } = context
   const msg = (m: { zh: string; en: string }) => (lang === 'en' ? m.en : m.zh)
-  let table: Awaited<ReturnType<typeof readTable>>
-  try {
-    table = await readTable(Buffer.from(input.content, 'base64'), input.format)
-  } catch {
-    throw new AppError(kernelErrors.validation_failed, {
-      errors: [{ path: 'body.content', code: 'unreadable', message: msg(importMessages.unreadable) }],
-    })
-  }
   const errors: FieldError[] = []
   const column = (field: keyof typeof DIRECTORY_COLUMNS) =>
     DIRECTORY_COLUMNS[field].find((h) => table.header.includes(h)) ?? null
@@ -403,4 +437,166 @@ export async function declareConflict(
     after: { entity: entity.uscc, reason: input.reason },
   })
   return (await inspectorsWhere(trx, context.actor, inspectorId))[0]!
+}
+
+/**
+ * Imports the inspector directory from Excel or CSV, like the entity directory: all or nothing, one
+ * error per bad cell by row. A known badge number updates that inspector (name, agency, district,
+ * qualifications, capacity) and adds the listed conflicts; a new one is created.
+ */
+export async function importInspectors(context: WriteContext, table: ImportedTable) {
+  const { trx, now, actor, lang } = context
+  const msg = (m: { zh: string; en: string }) => (lang === 'en' ? m.en : m.zh)
+  const errors: FieldError[] = []
+  const column = (field: keyof typeof INSPECTOR_COLUMNS) =>
+    INSPECTOR_COLUMNS[field].find((h) => table.header.includes(h)) ?? null
+  const cols = {
+    badge: column('badge'),
+    name: column('name'),
+    agency: column('agency'),
+    district: column('district'),
+    qualifications: column('qualifications'),
+    capacity: column('capacity'),
+    conflicts: column('conflicts'),
+  }
+  for (const f of ['badge', 'name', 'agency', 'capacity'] as const) {
+    if (!cols[f])
+      errors.push({
+        path: `rows.1.${f}`,
+        code: 'missingColumn',
+        message: `${msg(importMessages.missingColumn)}: ${INSPECTOR_COLUMNS[f][0]}`,
+      })
+  }
+  if (errors.length > 0) throw new AppError(kernelErrors.validation_failed, { errors })
+  const orgs = await organizationsLookup(trx)
+  const seen = new Set<string>()
+  const valid: {
+    row: number
+    badge: string
+    name: string
+    agencyId: string
+    districtId: string | null
+    qualifications: string[]
+    capacity: number
+    conflicts: { uscc: string; entityId: string }[]
+  }[] = []
+  for (const { row, values } of table.rows) {
+    const bad = (field: string, code: string, message: string) =>
+      errors.push({ path: `rows.${row}.${field}`, code, message })
+    const get = (f: keyof typeof cols) => (cols[f] ? (values[cols[f]!] ?? '').trim() : '')
+    const badge = get('badge')
+    if (!CODE_PATTERN.test(badge)) bad('badge', 'invalid', msg(importMessages.badge))
+    else if (seen.has(badge)) bad('badge', 'duplicate', msg(importMessages.duplicateBadge))
+    seen.add(badge)
+    const name = get('name')
+    if (name.length < 1 || name.length > 100 || /\p{Cc}/u.test(name))
+      bad('name', 'invalid', msg(importMessages.name))
+    const agency = orgs.byCode.get(get('agency'))
+    if (agency?.kind !== 'agency') bad('agency', 'unknown', msg(importMessages.agency))
+    const districtCode = get('district')
+    let districtId: string | null = null
+    if (districtCode) {
+      const org = orgs.byCode.get(districtCode)
+      if (org?.kind !== 'district') bad('district', 'unknown', msg(importMessages.district))
+      else districtId = org.id
+    }
+    if (actor.districtId !== null && districtId !== actor.districtId)
+      bad('district', 'outOfScope', msg(importMessages.outOfScope))
+    const qualifications = get('qualifications').split(LIST_SEPARATOR).filter(Boolean)
+    if (qualifications.length > 20 || qualifications.some((q) => !CODE_PATTERN.test(q)))
+      bad('qualifications', 'invalid', msg(importMessages.qualification))
+    const capacityText = get('capacity')
+    const capacity = Number(capacityText)
+    if (!/^\d{1,5}$/.test(capacityText) || capacity > 10_000)
+      bad('capacity', 'invalid', msg(importMessages.capacity))
+    const conflicts: { uscc: string; entityId: string }[] = []
+    for (const raw of get('conflicts').split(LIST_SEPARATOR).filter(Boolean)) {
+      const entity = await findEntityByUscc(trx, raw.toUpperCase())
+      if (!entity) {
+        bad('conflicts', 'unknown', `${msg(importMessages.conflict)}: ${raw}`)
+        break
+      }
+      conflicts.push({ uscc: entity.uscc, entityId: entity.id })
+    }
+    valid.push({
+      row,
+      badge,
+      name,
+      agencyId: agency?.id ?? '',
+      districtId,
+      qualifications: [...new Set(qualifications)].sort(),
+      capacity,
+      conflicts,
+    })
+  }
+  const existing = new Map<string, { id: string; district_id: string | null }>()
+  if (errors.length === 0) {
+    for (const v of valid) {
+      const found = await trx
+        .selectFrom('inspectors')
+        .select(['id', 'district_id'])
+        .where('badge', '=', v.badge)
+        .executeTakeFirst()
+      if (found && actor.districtId !== null && found.district_id !== actor.districtId)
+        errors.push({
+          path: `rows.${v.row}.badge`,
+          code: 'outOfScope',
+          message: msg(importMessages.outOfScope),
+        })
+      if (found) existing.set(v.badge, found)
+    }
+  }
+  if (errors.length > 0) throw new AppError(kernelErrors.validation_failed, { errors: errors.slice(0, 500) })
+
+  let created = 0
+  let updated = 0
+  for (const v of valid) {
+    const fields = {
+      name: v.name,
+      agency_id: v.agencyId,
+      district_id: v.districtId,
+      qualifications: JSON.stringify(v.qualifications),
+      capacity: v.capacity,
+      updated_at: now.toISOString(),
+    }
+    let id = existing.get(v.badge)?.id
+    if (id) {
+      await trx.updateTable('inspectors').set(fields).where('id', '=', id).execute()
+      updated++
+    } else {
+      id = newId(now.getTime())
+      await trx
+        .insertInto('inspectors')
+        .values({
+          id,
+          user_id: null,
+          badge: v.badge,
+          active: 1,
+          created_at: now.toISOString(),
+          ...fields,
+        })
+        .execute()
+      created++
+    }
+    for (const c of v.conflicts) {
+      const declared = { reason: IMPORTED_CONFLICT_REASON, declared_at: now.toISOString() }
+      await trx
+        .insertInto('inspector_conflicts')
+        .values({ inspector_id: id, entity_id: c.entityId, ...declared })
+        .onConflict((oc) => oc.columns(['inspector_id', 'entity_id']).doNothing())
+        .execute()
+    }
+  }
+  await context.audit({
+    action: 'inspection.inspector.import',
+    targetType: 'inspectorDirectory',
+    targetId: null,
+    after: {
+      rows: valid.length,
+      created,
+      updated,
+      inspectors: valid.map((v) => ({ badge: v.badge, conflicts: v.conflicts.map((c) => c.uscc) })),
+    },
+  })
+  return { rows: valid.length, created, updated }
 }
