@@ -258,7 +258,7 @@ export function caseBlobStore(config: Config): LocalBlobStore {
 }
 
 /** How the caller relates to a case: staff in scope, its submitter, its respondent, or nothing. */
-async function relationTo(db: Db | Tx, actor: Actor, caseId: string) {
+export async function relationTo(db: Db | Tx, actor: Actor, caseId: string) {
   if (isStaff(actor) && can(actor, 'case.read')) {
     return (await findCase(db, actor, caseId)) ? ('staff' as const) : null
   }

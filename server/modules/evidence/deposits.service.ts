@@ -8,13 +8,14 @@ import {
   type Receipt,
 } from '../../../contracts/evidence/index.ts'
 import type { DepositMetadata, DepositView } from '../../../contracts/evidence-api.ts'
-import type { Database } from '../../database.ts'
+import type { Database, Db, Tx } from '../../database.ts'
 import { type Actor, can, scopeCondition } from '../../kernel/access.ts'
 import type { Config } from '../../kernel/config.ts'
 import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { newId } from '../../kernel/ids.ts'
 import { LocalBlobStore } from '../../kernel/storage/blob-store.ts'
+import { appendCaseEvent, caseRelation } from '../cases/index.ts'
 import { evidenceErrors } from './errors.ts'
 import { INTEGRATE_JOB } from './integrator.ts'
 import { latestCheckpoint, readInclusionProof } from './log.repository.ts'
@@ -30,6 +31,27 @@ export function blobStoreOf(config: Config): LocalBlobStore {
     stores.set(root, store)
   }
   return store
+}
+
+/**
+ * Only those with a stake in a case may link evidence to it: its filer (submitter), a party (the
+ * respondent by USCC, or a party recorded with the caller's market entity), or staff whose scope
+ * covers the case and who may handle cases. Anything else, a missing case included, is refused.
+ */
+export async function assertMayLinkCase(db: Db | Tx, actor: Actor, caseId: string): Promise<void> {
+  const relation = await caseRelation(db, actor, caseId)
+  if (relation === 'submitter' || relation === 'respondent') return
+  if (relation === 'staff' && can(actor, 'case.handle')) return
+  if (relation === null && actor.entityId) {
+    const party = await db
+      .selectFrom('case_parties')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .where('entity_id', '=', actor.entityId)
+      .executeTakeFirst()
+    if (party) return
+  }
+  throw new AppError(evidenceErrors.evidence_case_link_forbidden)
 }
 
 export interface DepositFileInput {
@@ -52,21 +74,7 @@ export async function createDeposit(
   if (files.length === 0) throw new AppError(evidenceErrors.evidence_no_file)
   if (new Set(files.map((f) => f.sha256)).size !== files.length)
     throw new AppError(evidenceErrors.evidence_duplicate_file)
-  if (metadata.caseId) {
-    const visible = await c.trx
-      .selectFrom('cases')
-      .select('id')
-      .where('id', '=', metadata.caseId)
-      .where((eb) => scopeCondition(eb, c.actor, { district: 'cases.district_id' }))
-      .executeTakeFirst()
-    // An enterprise may link its evidence to a case it cannot list (its own complaint); the case must exist.
-    const exists =
-      visible ??
-      (!can(c.actor, 'case.read')
-        ? await c.trx.selectFrom('cases').select('id').where('id', '=', metadata.caseId).executeTakeFirst()
-        : undefined)
-    if (!exists) throw new AppError(evidenceErrors.evidence_case_not_found)
-  }
+  if (metadata.caseId) await assertMayLinkCase(c.trx, c.actor, metadata.caseId)
   const depositorId = c.actor.userId ?? `token:${c.actor.tokenId ?? 'unknown'}`
   const salt = randomBytes(16)
   const receivedAt = c.now.toISOString()
@@ -109,6 +117,20 @@ export async function createDeposit(
       })),
     )
     .execute()
+  if (metadata.caseId) {
+    await appendCaseEvent(c.trx, {
+      caseId: metadata.caseId,
+      at: c.now,
+      actorId: c.actor.userId,
+      actorLabel: c.actor.username ?? c.actor.kind,
+      event: 'evidence.deposited',
+      data: {
+        depositId: id,
+        title: metadata.title,
+        files: files.map((f) => ({ sha256: f.sha256, size: f.size, fileName: f.fileName })),
+      },
+    })
+  }
   await c.enqueue({
     kind: INTEGRATE_JOB,
     payload: { depositId: id },

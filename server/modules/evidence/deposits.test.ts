@@ -103,6 +103,18 @@ describe('evidence deposits', () => {
         version: 1,
       })
       .execute()
+    // The enterprise filed the case: it may link its evidence to it.
+    await db
+      .insertInto('case_submissions')
+      .values({
+        case_id: caseId,
+        user_id: template.id,
+        entity_id: template.entity_id,
+        tracking_code: null,
+        secret_hash: null,
+        created_at: now,
+      })
+      .execute()
     enterprise = await t.login('enterprise')
     other = await t.login('enterprise.other')
     clerk = await t.login('clerk')
@@ -242,6 +254,56 @@ describe('evidence deposits', () => {
     expect(blobFiles().length).toBe(before.blobs)
     const tmp = path.join(dataDir, 'blobs', 'tmp')
     expect(fs.existsSync(tmp) ? fs.readdirSync(tmp) : []).toEqual([])
+  })
+
+  it('writes a linked deposit onto the case’s timeline, and refuses links by outsiders and staff who may not handle the case', async () => {
+    const events = () =>
+      t.deps.db
+        .selectFrom('case_events')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .where('event', '=', 'evidence.deposited')
+        .orderBy('seq')
+        .execute()
+    const before = {
+      deposits: await count('evidence_deposits'),
+      blobs: blobFiles().length,
+      events: (await events()).length,
+    }
+    const file = { name: 'link.pdf', type: 'application/pdf', content: pdf('linked evidence') }
+    // An enterprise that neither filed the case nor is a party to it.
+    const outsider = await deposit(other, { title: '他人案件', caseId }, [file])
+    expect(outsider.statusCode, outsider.body).toBe(403)
+    expect(outsider.json().code).toBe('evidence_case_link_forbidden')
+    expect(outsider.json().title).toContain('提交人')
+    // Staff who may read the case but not handle it (mediator), and a handler outside its district.
+    for (const who of ['mediator', 'officer.kunshan']) {
+      const staff = await deposit(await t.login(who), { title: '无权关联', caseId }, [file])
+      expect(staff.statusCode, `${who}: ${staff.body}`).toBe(403)
+      expect(staff.json().code).toBe('evidence_case_link_forbidden')
+    }
+    const missing = await deposit(enterprise, { title: '不存在', caseId: 'no-such-case' }, [file])
+    expect(missing.statusCode).toBe(403)
+    expect(await count('evidence_deposits')).toBe(before.deposits)
+    expect(blobFiles().length).toBe(before.blobs)
+    expect(await events()).toHaveLength(before.events)
+
+    // The filer links: the case timeline gets the event in the deposit's transaction.
+    const ok = await deposit(enterprise, { title: '补充证据', caseId }, [file])
+    expect(ok.statusCode, ok.body).toBe(201)
+    const after = await events()
+    expect(after).toHaveLength(before.events + 1)
+    const event = after.at(-1)!
+    expect(event.actor_label).toBe('enterprise')
+    expect(JSON.parse(event.data)).toMatchObject({
+      depositId: ok.json().id,
+      title: '补充证据',
+      files: [{ sha256: sha(file.content), fileName: 'link.pdf' }],
+    })
+    // Gusu staff see it on the case page.
+    const detail = await t.request({ method: 'GET', url: `/api/cases/${caseId}`, as: gusu })
+    expect(detail.statusCode, detail.body).toBe(200)
+    expect(detail.json().events.map((e: { event: string }) => e.event)).toContain('evidence.deposited')
   })
 
   it('stores identical bytes once, and lets only the depositor, its entity and case staff in scope read files, auditing every read', async () => {

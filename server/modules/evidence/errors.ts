@@ -21,10 +21,10 @@ export const evidenceErrors = defineErrors({
     zh: '文件超过存证大小上限',
     en: 'The file exceeds the evidence size limit',
   },
-  evidence_case_not_found: {
-    status: 400,
-    zh: '关联的案件不存在或您无权查看',
-    en: 'The linked case does not exist or is not visible to you',
+  evidence_case_link_forbidden: {
+    status: 403,
+    zh: '只有案件的提交人、当事人或有权办理该案件的工作人员才能将存证关联到该案件（或该案件不存在）',
+    en: 'Only the case’s filer, a party to it, or staff who may handle it can link evidence to the case (or the case does not exist)',
   },
   evidence_not_integrated: {
     status: 409,
