@@ -1,8 +1,12 @@
 import { z } from 'zod'
+import { CONTENT_KINDS } from './content.ts'
 import { ASSET_KINDS } from './registry.ts'
 
-/** What GET /api/search can return: registry assets and portal articles (cases later, for staff). */
-export const SEARCH_KINDS = [...ASSET_KINDS, 'article'] as const
+/**
+ * What GET /api/search can return: registry assets and portal content kinds (source 'article': news,
+ * notice, policy, guide, faq); cases later, for staff.
+ */
+export const SEARCH_KINDS = [...ASSET_KINDS, ...CONTENT_KINDS] as const
 export type SearchKind = (typeof SEARCH_KINDS)[number]
 
 const csv = z

@@ -29,7 +29,13 @@ export interface BuiltApp {
 export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   const { config, database } = options
   const clock = options.clock ?? systemClock
-  const deps: AppDeps = { db: database.db, dialect: database.dialect, config, clock }
+  const deps: AppDeps = {
+    db: database.db,
+    dialect: database.dialect,
+    config,
+    clock,
+    webRoot: options.webRoot,
+  }
   const organizations = new OrganizationCache(database.db)
   const actors = new ActorResolver(database.db, organizations, clock)
   const app = await createHttpServer({

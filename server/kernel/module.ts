@@ -11,6 +11,8 @@ export interface AppDeps {
   dialect: Dialect
   config: Config
   clock: Clock
+  /** The built web app's directory, when served (public pages inject their metadata into it). */
+  webRoot?: string
 }
 
 export interface SeedContext {

@@ -18,6 +18,7 @@ import * as m0401 from './0401_cockpit.ts'
 import * as m0402 from './0402_cockpit_default_plan.ts'
 import * as m0501 from './0501_registry_search.ts'
 import * as m0502 from './0502_search_rank.ts'
+import * as m0601 from './0601_content_workflow.ts'
 
 /**
  * The one ordered set of migrations, run on SQLite and PostgreSQL alike. Append new ones at the end;
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0402_cockpit_default_plan': m0402,
   '0501_registry_search': m0501,
   '0502_search_rank': m0502,
+  '0601_content_workflow': m0601,
 }

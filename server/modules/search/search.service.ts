@@ -1,4 +1,5 @@
 import { validateIpc } from '../../../contracts/identifiers/index.ts'
+import { CONTENT_KIND_LABELS } from '../../../contracts/content.ts'
 import { ASSET_KIND_LABELS, identifierCandidates } from '../../../contracts/registry.ts'
 import type { SearchHit, SearchQuery, SearchResponse } from '../../../contracts/search.ts'
 import type { ReadContext } from '../../kernel/http/context.ts'
@@ -67,10 +68,8 @@ export async function searchEverything(context: ReadContext, query: SearchQuery)
         ).map((o) => [o.id, context.lang === 'en' ? o.name_en : o.name_zh]),
   )
   const kindLabel = (kind: string) =>
-    kind === 'article'
-      ? context.lang === 'en'
-        ? 'Article'
-        : '资讯'
+    kind in CONTENT_KIND_LABELS
+      ? CONTENT_KIND_LABELS[kind as keyof typeof CONTENT_KIND_LABELS][context.lang === 'en' ? 'en' : 'zh']
       : (ASSET_KIND_LABELS[kind as keyof typeof ASSET_KIND_LABELS]?.[context.lang === 'en' ? 'en' : 'zh'] ??
         kind)
   return {

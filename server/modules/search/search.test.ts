@@ -183,14 +183,16 @@ describe('GET /api/search', () => {
     const id = created.json().id as string
     expect((await find({ q: '快速维权' })).total).toBe(0)
     expect((await find({ q: '快速维权' }, admin)).items.map((i) => i.id)).toEqual([id])
-    await t.request({
+    await t.request({ method: 'POST', url: `/api/articles/${id}/submit`, as: admin })
+    const reviewed = await t.request({
       method: 'POST',
-      url: `/api/articles/${id}/publication`,
-      as: admin,
-      payload: { published: true },
+      url: `/api/articles/${id}/review`,
+      as: await t.login('examiner'),
+      payload: { decision: 'approve' },
     })
+    expect(reviewed.statusCode, reviewed.body).toBe(200)
     const published = await find({ q: '快速维权' })
-    expect(published.items.map((i) => [i.source, i.kind, i.id])).toEqual([['article', 'article', id]])
+    expect(published.items.map((i) => [i.source, i.kind, i.id])).toEqual([['article', 'news', id]])
     expect(published.items[0]!.snippet.text).not.toContain('<p>')
   })
 })
