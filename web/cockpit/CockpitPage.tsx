@@ -67,7 +67,7 @@ export function CockpitPage() {
         )}
       </Layout.Header>
       <Layout.Content style={{ padding: 16 }}>
-        <main id="main" tabIndex={-1}>
+        <div id="main" tabIndex={-1}>
           <ProblemAlert error={orgs.error ?? entities.error} />
           <Row gutter={[16, 16]}>
             <Col xs={12} md={6}>
@@ -109,7 +109,7 @@ export function CockpitPage() {
               </Col>
             ))}
           </Row>
-        </main>
+        </div>
       </Layout.Content>
     </Layout>
   )

@@ -72,11 +72,11 @@ export function PortalLayout() {
         )}
       </Layout.Header>
       <Layout.Content style={{ padding: '24px 16px', maxWidth: 1200, width: '100%', margin: '0 auto' }}>
-        <main id="main" tabIndex={-1}>
+        <div id="main" tabIndex={-1}>
           <Outlet />
-        </main>
+        </div>
       </Layout.Content>
-      <Layout.Footer style={{ textAlign: 'center', color: '#888' }}>{t('footer')}</Layout.Footer>
+      <Layout.Footer style={{ textAlign: 'center', color: 'rgba(0, 0, 0, 0.62)' }}>{t('footer')}</Layout.Footer>
     </Layout>
   )
 }

@@ -121,9 +121,9 @@ export function WorkbenchLayout() {
           </Dropdown>
         </Layout.Header>
         <Layout.Content style={{ padding: narrow ? 12 : 24 }}>
-          <main id="main" tabIndex={-1}>
+          <div id="main" tabIndex={-1}>
             <Outlet />
-          </main>
+          </div>
         </Layout.Content>
       </Layout>
       <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />

@@ -46,9 +46,9 @@ export function Shell({ title, children }: { title: string; children: ReactNode 
         <LanguageSwitch size="small" />
       </Layout.Header>
       <Layout.Content style={{ padding: 16 }}>
-        <main id="main" tabIndex={-1}>
+        <div id="main" tabIndex={-1}>
           {children}
-        </main>
+        </div>
       </Layout.Content>
     </Layout>
   )
