@@ -456,6 +456,24 @@ export const assignmentSchema = z.object({
   endReason: z.string().nullable(),
 })
 
+/** The assignment picker: people who may take a duty on this case, by name. */
+export const assignableUsersQuery = z.object({
+  duty: z.enum(ASSIGNMENT_DUTIES),
+  q: z.string().trim().max(50).optional(),
+})
+export const assignableUsersResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      displayName: z.string(),
+      orgName: label.nullable(),
+      /** Tied to a party, or a recusal requested or granted: assigning is refused. */
+      mustRecuse: z.boolean(),
+      assigned: z.boolean(),
+    }),
+  ),
+})
+
 export const recusalRequest = z.object({
   userId: z.string().min(1).max(64),
   /** The party asking (null: the person declares a conflict). */

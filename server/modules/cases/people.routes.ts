@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import {
   addPartyRequest,
+  assignableUsersQuery,
+  assignableUsersResponse,
   assignRequest,
   casePeopleResponse,
   recusalDecisionRequest,
@@ -9,7 +11,14 @@ import {
 } from '../../../contracts/cases.ts'
 import { idParams, okResponse } from '../../../contracts/common.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
-import { addParty, assignPerson, casePeople, decideRecusal, requestRecusal } from './people.ts'
+import {
+  addParty,
+  assignableUsers,
+  assignPerson,
+  casePeople,
+  decideRecusal,
+  requestRecusal,
+} from './people.ts'
 
 const created = z.object({ id: z.string() })
 
@@ -41,6 +50,21 @@ export function peopleRoutes(app: ZodApp) {
     },
     async (request, reply) =>
       reply.code(201).send(await request.write((c) => addParty(c, request.params.id, request.body))),
+  )
+  app.get(
+    '/api/cases/:id/assignable-users',
+    {
+      config: { permission: 'case.handle' },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'People who may take a duty on the case (officers of its district or the city, experts), by name; no contact data',
+        params: idParams,
+        querystring: assignableUsersQuery,
+        response: { 200: assignableUsersResponse },
+      },
+    },
+    async (request) => assignableUsers(request.readContext(), request.params.id, request.query),
   )
   app.post(
     '/api/cases/:id/assignments',

@@ -178,6 +178,39 @@ describe('people of a case: parties, agents, assigned staff and recusal', () => 
     expect(events.map((e: { event: string }) => e.event)).toContain('recusal.granted')
   })
 
+  it('offers a picker: officers of the case’s district and the city, experts; names only; who must recuse', async () => {
+    const pick = async (query: string, as: Session = gusu) =>
+      t.request({ method: 'GET', url: `/api/cases/${caseId}/assignable-users?${query}`, as })
+    const officers = (await pick('duty=officer')).json().items as {
+      id: string
+      displayName: string
+      assigned: boolean
+      mustRecuse: boolean
+    }[]
+    const officerIds = officers.map((u) => u.id)
+    expect(officerIds).toContain(ids['officer.gusu'])
+    expect(officerIds).toContain(ids.clerk)
+    expect(officerIds).not.toContain(ids['officer.kunshan'])
+    expect(officerIds).not.toContain(ids.expert)
+    expect(officers.find((u) => u.id === ids['officer.gusu'])).toMatchObject({
+      assigned: true,
+      mustRecuse: true,
+    })
+    for (const u of officers)
+      expect(Object.keys(u).sort()).toEqual(['assigned', 'displayName', 'id', 'mustRecuse', 'orgName'])
+    const experts = (await pick('duty=expert')).json().items
+    expect(experts).toEqual([expect.objectContaining({ id: ids.expert, mustRecuse: true, assigned: false })])
+    const name = officers.find((u) => u.id === ids.clerk)!.displayName
+    expect(
+      (await pick(`duty=officer&q=${encodeURIComponent(name)}`))
+        .json()
+        .items.map((u: { id: string }) => u.id),
+    ).toEqual([ids.clerk])
+    expect((await pick('duty=judge')).json().code).toBe('validation_failed')
+    expect((await pick('duty=officer', await t.login('officer.kunshan'))).statusCode).toBe(404)
+    expect((await pick('duty=officer', leader)).statusCode).toBe(403)
+  })
+
   it('keeps another district’s officer out', async () => {
     const kunshan = await t.login('officer.kunshan')
     expect(

@@ -6,6 +6,7 @@ import type { z } from 'zod'
 import type { Role } from '../../../contracts/access.ts'
 import type {
   AddPartyRequest,
+  assignableUsersQuery,
   assignRequest,
   recusalDecisionRequest,
   recusalRequest,
@@ -16,6 +17,7 @@ import { type Actor, can } from '../../kernel/access.ts'
 import { AppError } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { newId } from '../../kernel/ids.ts'
+import { activeUser, findActiveUsers } from '../identity/index.ts'
 import { findCase } from './engine/engine.ts'
 import { appendCaseEvent } from './engine/timeline.ts'
 import { casesErrors } from './errors.ts'
@@ -88,17 +90,6 @@ export async function addParty(context: WriteContext, caseId: string, input: Add
   return { id }
 }
 
-async function activeUser(trx: Tx, userId: string) {
-  const user = await trx
-    .selectFrom('users')
-    .select(['id', 'entity_id', 'org_id', 'status'])
-    .where('id', '=', userId)
-    .executeTakeFirst()
-  if (user?.status !== 'active') return undefined
-  const roles = await trx.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute()
-  return { ...user, roles: roles.map((r) => r.role as Role) }
-}
-
 /**
  * Assigns a person to the case for a duty, after the recusal checks: the person holds a role for the
  * duty, is not tied to a party (an account of a party's entity) and has no recusal requested or
@@ -115,14 +106,14 @@ export async function assignPerson(
   if (!user?.roles.some((r) => DUTY_ROLES[input.duty]!.includes(r))) {
     throw new AppError(casesErrors.assignee_not_eligible)
   }
-  const tied = user.entity_id
+  const tied = user.entityId
     ? await trx
         .selectFrom('case_parties')
         .leftJoin('entities', 'entities.uscc', 'case_parties.uscc')
         .select('case_parties.id')
         .where('case_parties.case_id', '=', row.id)
         .where((eb) =>
-          eb.or([eb('case_parties.entity_id', '=', user.entity_id), eb('entities.id', '=', user.entity_id)]),
+          eb.or([eb('case_parties.entity_id', '=', user.entityId), eb('entities.id', '=', user.entityId)]),
         )
         .executeTakeFirst()
     : undefined
@@ -165,6 +156,63 @@ export async function assignPerson(
     after: { assignmentId: id, userId: user.id, duty: input.duty },
   })
   return { id }
+}
+
+/**
+ * The picker's list for a duty: active people holding a role for it — case officers of the case's
+ * district or of the city, experts from anywhere — with whether they must recuse. Names and
+ * organizations only; no contact data.
+ */
+export async function assignableUsers(
+  context: ReadContext,
+  caseId: string,
+  query: z.output<typeof assignableUsersQuery>,
+) {
+  const { db, actor } = context
+  const row = await caseInScope(db, actor, caseId)
+  const users = await findActiveUsers(db, {
+    roles: DUTY_ROLES[query.duty]!,
+    districts: query.duty === 'officer' ? [row.district_id, null] : undefined,
+    q: query.q,
+    limit: 50,
+  })
+  const ids = users.map((u) => u.id)
+  if (ids.length === 0) return { items: [] }
+  const [recused, assigned, partyEntities] = await Promise.all([
+    db
+      .selectFrom('case_recusals')
+      .select('user_id')
+      .where('case_id', '=', row.id)
+      .where('status', 'in', ['requested', 'granted'])
+      .where('user_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('case_assignments')
+      .select('user_id')
+      .where('case_id', '=', row.id)
+      .where('duty', '=', query.duty)
+      .where('ended_at', 'is', null)
+      .where('user_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('case_parties')
+      .leftJoin('entities', 'entities.uscc', 'case_parties.uscc')
+      .select(['case_parties.entity_id', 'entities.id as by_uscc'])
+      .where('case_parties.case_id', '=', row.id)
+      .execute(),
+  ])
+  const conflicts = new Set(recused.map((r) => r.user_id))
+  const tied = new Set(partyEntities.flatMap((p) => [p.entity_id, p.by_uscc]).filter(Boolean))
+  const taken = new Set(assigned.map((a) => a.user_id))
+  return {
+    items: users.map((u) => ({
+      id: u.id,
+      displayName: u.displayName,
+      orgName: u.orgName,
+      mustRecuse: conflicts.has(u.id) || (u.entityId !== null && tied.has(u.entityId)),
+      assigned: taken.has(u.id),
+    })),
+  }
 }
 
 /** Records a recusal request (a party's, or a person's own declared conflict). */

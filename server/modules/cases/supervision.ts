@@ -9,7 +9,7 @@ import { type Actor, can, isStaff, scopeCondition } from '../../kernel/access.ts
 import { AppError } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { newId } from '../../kernel/ids.ts'
-import { allOrganizations, districtOf } from '../identity/organizations.repository.ts'
+import { allOrganizations, districtOf, findActiveUsers } from '../identity/index.ts'
 import { notifyUsers } from '../notify/index.ts'
 import type { ClockHooks } from './engine/clocks.ts'
 import { findCase } from './engine/engine.ts'
@@ -19,20 +19,12 @@ import { casesErrors } from './errors.ts'
 const HANDLER_ROLES: Role[] = ['clerk', 'examiner', 'officer']
 
 /** Active users holding one of `roles` whose district is `districtId` (null: city level). */
-async function usersAt(trx: Tx, districtId: string | null, roles: readonly string[]): Promise<string[]> {
-  const [orgs, users] = await Promise.all([
-    allOrganizations(trx),
-    trx
-      .selectFrom('users')
-      .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-      .select(['users.id', 'users.org_id'])
-      .where('users.status', '=', 'active')
-      .where('user_roles.role', 'in', [...roles])
-      .execute(),
-  ])
-  const byId = new Map(orgs.map((o) => [o.id, o]))
-  const want = districtId ? districtOf(districtId, byId) : null
-  return [...new Set(users.filter((u) => u.org_id && districtOf(u.org_id, byId) === want).map((u) => u.id))]
+async function usersAt(trx: Tx, districtId: string | null, roles: readonly Role[]): Promise<string[]> {
+  const want = districtId
+    ? districtOf(districtId, new Map((await allOrganizations(trx)).map((o) => [o.id, o])))
+    : null
+  const users = await findActiveUsers(trx, { roles, districts: [want], limit: 10_000 })
+  return users.map((u) => u.id)
 }
 
 /** Whoever handles the case: its assigned staff, else the handling unit's case handlers. */
@@ -103,7 +95,7 @@ export const supervisionHooks: ClockHooks = {
       event: 'supervision.opened',
       data: { noticeId: id, ruleId: clock.ruleId, due: clock.due },
     })
-    const supervisors = escalation ? await usersAt(trx, escalation.orgId, [escalation.role]) : []
+    const supervisors = escalation ? await usersAt(trx, escalation.orgId, [escalation.role as Role]) : []
     const handlers = await handlersOf(trx, clock.caseId, c.district_id)
     await notifyUsers(trx, now, [...supervisors, ...handlers], {
       kind: 'supervision.opened',
