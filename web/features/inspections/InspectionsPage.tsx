@@ -24,10 +24,11 @@ import type {
   InspectorEntry,
   statsSchema,
 } from '../../../contracts/inspections-api.ts'
-import { api, type Page } from '../../app/api.ts'
+import { ApiError, api, type Page } from '../../app/api.ts'
 import { useAuth } from '../../app/auth.tsx'
 import { useFetch } from '../../app/useFetch.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
+import { uploadTable } from './upload.ts'
 
 type Plan = { id: string; year: number; title: string; districtId: string | null; tasks: number }
 type Org = { id: string; code: string; nameZh?: string; name?: string; kind?: string }
@@ -278,28 +279,32 @@ function ListsTab() {
   const items = useFetch(() => api.get<InspectionItem[]>('/api/inspections/items'), [])
   const inspectors = useFetch(() => api.get<InspectorEntry[]>('/api/inspections/inspectors'), [])
   const [error, setError] = useState<unknown>(null)
-  const importFile = async (file: File) => {
+  const importFile = (path: string, after?: () => void) => async (file: File) => {
     setError(null)
-    const bytes = new Uint8Array(await file.arrayBuffer())
-    let binary = ''
-    for (const b of bytes) binary += String.fromCharCode(b)
     try {
-      const r = await api.post<{ rows: number; created: number; updated: number }>(
-        '/api/inspections/directory/import',
-        {
-          format: file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx',
-          content: btoa(binary),
-        },
-      )
+      const r = await uploadTable<{ rows: number; created: number; updated: number }>(path, file)
       message.success(t('lists.imported', r))
+      after?.()
     } catch (e) {
       setError(e)
     }
     return false
   }
+  const rowErrors = (error instanceof ApiError ? (error.problem.errors ?? []) : [])
+    .map((e) => ({ match: /^rows\.(\d+)\.(\w+)$/.exec(e.path), message: e.message }))
+    .filter((e) => e.match !== null)
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <ProblemAlert error={error as never} onClose={() => setError(null)} />
+      {rowErrors.length > 0 && (
+        <ul data-testid="import-errors">
+          {rowErrors.map((e) => (
+            <li key={`${e.match![1]}.${e.match![2]}`}>
+              {t('lists.rowError', { row: e.match![1], column: e.match![2], message: e.message })}
+            </li>
+          ))}
+        </ul>
+      )}
       <Typography.Title level={2} style={{ fontSize: 16 }}>
         {t('lists.items')}
       </Typography.Title>
@@ -326,14 +331,28 @@ function ListsTab() {
         {t('lists.directory')}
       </Typography.Title>
       {can('inspection.plan') && (
-        <Upload accept=".csv,.xlsx" showUploadList={false} beforeUpload={importFile}>
-          <Button>{t('lists.import')}</Button>
+        <Upload
+          accept=".csv,.xlsx"
+          showUploadList={false}
+          beforeUpload={importFile('/api/inspections/directory/import')}
+        >
+          <Button data-testid="import-directory">{t('lists.import')}</Button>
         </Upload>
       )}
       <Typography.Text type="secondary">{t('lists.importHelp')}</Typography.Text>
       <Typography.Title level={2} style={{ fontSize: 16 }}>
         {t('lists.inspectors')}
       </Typography.Title>
+      {can('inspection.plan') && (
+        <Upload
+          accept=".csv,.xlsx"
+          showUploadList={false}
+          beforeUpload={importFile('/api/inspections/inspectors/import', inspectors.reload)}
+        >
+          <Button data-testid="import-inspectors">{t('lists.importInspectors')}</Button>
+        </Upload>
+      )}
+      <Typography.Text type="secondary">{t('lists.importInspectorsHelp')}</Typography.Text>
       <Table<InspectorEntry>
         rowKey="id"
         size="small"
