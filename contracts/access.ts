@@ -49,6 +49,8 @@ export const PERMISSIONS = [
   'inspection.review',
   'inspection.publish',
   'registry.manage',
+  'classroom.manage',
+  'talent.manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -72,6 +74,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'user.read',
     'case.read',
     'case.handle',
+    'classroom.manage',
+    'talent.manage',
   ],
   examiner: [...staffBasics, 'case.read', 'case.handle', 'content.review'],
   officer: [
@@ -119,6 +123,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'inspection.read',
     'inspection.plan',
     'inspection.review',
+    'classroom.manage',
+    'talent.manage',
   ],
 }
 

@@ -3,6 +3,7 @@ import type { SearchTables } from './kernel/search/tables.ts'
 import type { KernelTables } from './kernel/tables.ts'
 import type { CalendarTables } from './modules/calendar/tables.ts'
 import type { CasesTables } from './modules/cases/tables.ts'
+import type { ClassroomTables } from './modules/classroom/tables.ts'
 import type { CockpitTables } from './modules/cockpit/tables.ts'
 import type { ContentTables } from './modules/content/tables.ts'
 import type { EntitiesTables } from './modules/entities/tables.ts'
@@ -25,6 +26,7 @@ export interface Database
     CockpitTables,
     EvidenceTables,
     RegistryTables,
+    ClassroomTables,
     SearchTables {}
 
 export type Db = Kysely<Database>

@@ -1,6 +1,7 @@
 import type { AppModule } from '../kernel/module.ts'
 import { calendarModule } from './calendar/index.ts'
 import { casesModule } from './cases/index.ts'
+import { classroomModule } from './classroom/index.ts'
 import { cockpitModule } from './cockpit/index.ts'
 import { contentModule } from './content/index.ts'
 import { entitiesModule } from './entities/module.ts'
@@ -26,5 +27,6 @@ export const modules: AppModule[] = [
   cockpitModule,
   evidenceModule,
   registryModule,
+  classroomModule,
   searchModule,
 ]

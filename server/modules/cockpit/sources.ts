@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../../database.ts'
 import { caseClosureStatistics, enterprisesServedByAssistance } from '../cases/index.ts'
+import { trainingAttendance } from '../classroom/index.ts'
 
 /** A record behind a computed figure, for the drill-down. */
 export interface SourceRecord {
@@ -81,11 +82,26 @@ const sources: IndicatorSource[] = [
     '公共服务机构和平台名录（服务名录模块未上线）',
     'Service directory (module not yet available)',
   ),
-  unavailable(
-    'training.attendance',
-    '培训人次（培训模块未上线）',
-    'Training attendance (module not yet available)',
-  ),
+  {
+    id: 'training.attendance',
+    label: {
+      zh: '知识产权培训人次（课堂签到记录，累计）',
+      en: 'Training attendance (classroom check-ins, cumulative)',
+    },
+    available: true,
+    async compute(db, window) {
+      const attended = await trainingAttendance(db, { from: window.planStart, to: window.to })
+      return {
+        value: attended.length,
+        records: attended.map((a) => ({
+          type: 'classroom_registration',
+          id: a.id,
+          label: a.label,
+          role: 'attended',
+        })),
+      }
+    },
+  },
 ]
 
 const registry = new Map(sources.map((s) => [s.id, s]))

@@ -1,5 +1,6 @@
 import type { Db } from '../../database.ts'
 import { optimizeIndex } from '../../kernel/search/index.ts'
+import { reindexClassroom } from '../classroom/index.ts'
 import { reindexArticles } from '../content/index.ts'
 import { reindexAssets } from '../registry/index.ts'
 
@@ -11,6 +12,7 @@ export async function reindexAll(db: Db, now: Date): Promise<Record<string, numb
   const counts = await db.transaction().execute(async (trx) => ({
     asset: await reindexAssets(trx, now),
     article: await reindexArticles(trx, now),
+    classroom: await reindexClassroom(trx, now),
   }))
   await optimizeIndex(db)
   return counts

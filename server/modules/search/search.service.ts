@@ -1,3 +1,4 @@
+import { CLASSROOM_SEARCH_KIND_LABELS } from '../../../contracts/classroom/index.ts'
 import { validateIpc } from '../../../contracts/identifiers/index.ts'
 import { CONTENT_KIND_LABELS } from '../../../contracts/content.ts'
 import { ASSET_KIND_LABELS, identifierCandidates } from '../../../contracts/registry.ts'
@@ -68,10 +69,14 @@ export async function searchEverything(context: ReadContext, query: SearchQuery)
         ).map((o) => [o.id, context.lang === 'en' ? o.name_en : o.name_zh]),
   )
   const kindLabel = (kind: string) =>
-    kind in CONTENT_KIND_LABELS
-      ? CONTENT_KIND_LABELS[kind as keyof typeof CONTENT_KIND_LABELS][context.lang === 'en' ? 'en' : 'zh']
-      : (ASSET_KIND_LABELS[kind as keyof typeof ASSET_KIND_LABELS]?.[context.lang === 'en' ? 'en' : 'zh'] ??
-        kind)
+    kind in CLASSROOM_SEARCH_KIND_LABELS
+      ? CLASSROOM_SEARCH_KIND_LABELS[kind as keyof typeof CLASSROOM_SEARCH_KIND_LABELS][
+          context.lang === 'en' ? 'en' : 'zh'
+        ]
+      : kind in CONTENT_KIND_LABELS
+        ? CONTENT_KIND_LABELS[kind as keyof typeof CONTENT_KIND_LABELS][context.lang === 'en' ? 'en' : 'zh']
+        : (ASSET_KIND_LABELS[kind as keyof typeof ASSET_KIND_LABELS]?.[context.lang === 'en' ? 'en' : 'zh'] ??
+          kind)
   return {
     items,
     total: result.total,

@@ -29,6 +29,14 @@ export const searchSources: SearchSource[] = [
     visible: (eb, actor) =>
       scopeCondition(eb, actor, { district: 'd.district_id', published: 'd.published' }),
   },
+  // Classroom courses and sessions: those of published courses, and staff their district's.
+  {
+    source: 'classroom',
+    visible: (eb, actor) =>
+      scopeCondition(eb, actor, { district: 'd.district_id', published: 'd.published' }),
+  },
+  // Talent profiles: only while the person's consent stands (withdrawn ones are not indexed at all).
+  { source: 'talent', visible: (eb) => eb('d.published', '=', 1) },
 ]
 
 /** The caller's visibility over every source: a row is visible if its own source lets the caller see it. */

@@ -1,0 +1,317 @@
+import type { FastifyReply } from 'fastify'
+import { z } from 'zod'
+import {
+  accessCodeQuery,
+  attendanceInput,
+  attendanceResult,
+  certificateVerification,
+  consentInput,
+  courseDetailSchema,
+  courseInput,
+  courseListQuery,
+  courseSchema,
+  registrationCreated,
+  registrationInput,
+  registrationSchema,
+  sessionInput,
+  sessionListQuery,
+  sessionSchema,
+  talentInput,
+  talentListQuery,
+  talentSchema,
+} from '../../../contracts/classroom/index.ts'
+import { idParams, pageOf } from '../../../contracts/common.ts'
+import type { ZodApp } from '../../kernel/http/server.ts'
+import { certificatePdf } from './certificate.ts'
+import {
+  cancelRegistration,
+  certificateOf,
+  createCourse,
+  createSession,
+  getCourse,
+  getRegistration,
+  getSession,
+  listCourses,
+  listSessions,
+  markAttendance,
+  myRegistrations,
+  register,
+  sessionRegistrations,
+  updateCourse,
+  updateSession,
+  verifyCertificate,
+} from './classroom.service.ts'
+import {
+  createTalent,
+  getTalent,
+  listTalent,
+  recordConsent,
+  updateTalent,
+  withdrawConsent,
+} from './talent.service.ts'
+
+const tags = ['classroom']
+const talentTags = ['talent']
+
+function sendPdf(reply: FastifyReply, data: Buffer, name: string) {
+  return reply
+    .type('application/pdf')
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .send(data)
+}
+
+export function classroomRoutes(app: ZodApp) {
+  app.get(
+    '/api/classroom/courses',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Published courses; managing staff also see unpublished ones of their district',
+        querystring: courseListQuery,
+        response: { 200: pageOf(courseSchema) },
+      },
+    },
+    async (request) => listCourses(request.readContext(), request.query),
+  )
+  app.get(
+    '/api/classroom/courses/:id',
+    {
+      config: { public: true },
+      schema: { tags, params: idParams, response: { 200: courseDetailSchema } },
+    },
+    async (request) => getCourse(request.readContext(), request.params.id),
+  )
+  app.post(
+    '/api/classroom/courses',
+    {
+      config: { permission: 'classroom.manage' },
+      schema: { tags, body: courseInput, response: { 201: courseSchema } },
+    },
+    async (request, reply) => reply.code(201).send(await request.write((c) => createCourse(c, request.body))),
+  )
+  app.put(
+    '/api/classroom/courses/:id',
+    {
+      config: { permission: 'classroom.manage' },
+      schema: { tags, params: idParams, body: courseInput, response: { 200: courseSchema } },
+    },
+    async (request) => request.write((c) => updateCourse(c, request.params.id, request.body)),
+  )
+  app.post(
+    '/api/classroom/courses/:id/sessions',
+    {
+      config: { permission: 'classroom.manage' },
+      schema: { tags, params: idParams, body: sessionInput, response: { 201: sessionSchema } },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await request.write((c) => createSession(c, request.params.id, request.body))),
+  )
+  app.get(
+    '/api/classroom/sessions',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Sessions of published courses (upcoming by default), with seats left',
+        querystring: sessionListQuery,
+        response: { 200: pageOf(sessionSchema) },
+      },
+    },
+    async (request) => listSessions(request.readContext(), request.query),
+  )
+  app.get(
+    '/api/classroom/sessions/:id',
+    { config: { public: true }, schema: { tags, params: idParams, response: { 200: sessionSchema } } },
+    async (request) => getSession(request.readContext(), request.params.id),
+  )
+  app.put(
+    '/api/classroom/sessions/:id',
+    {
+      config: { permission: 'classroom.manage' },
+      schema: { tags, params: idParams, body: sessionInput, response: { 200: sessionSchema } },
+    },
+    async (request) => request.write((c) => updateSession(c, request.params.id, request.body)),
+  )
+  app.post(
+    '/api/classroom/sessions/:id/registrations',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary:
+          'Register for a session: signed-in users under their account; the public with name and mobile number, getting an access code once',
+        params: idParams,
+        body: registrationInput,
+        response: { 201: registrationCreated },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await request.write((c) => register(c, request.params.id, request.body))),
+  )
+  app.get(
+    '/api/classroom/sessions/:id/registrations',
+    {
+      config: { permission: 'classroom.manage' },
+      schema: {
+        tags,
+        summary: 'The check-in list of a session in the caller’s district (names and phones masked)',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(registrationSchema) }) },
+      },
+    },
+    async (request) => sessionRegistrations(request.readContext(), request.params.id),
+  )
+  app.post(
+    '/api/classroom/sessions/:id/attendance',
+    {
+      config: { permission: 'classroom.manage' },
+      schema: {
+        tags,
+        summary: 'Record or withdraw attendance for several registrations at once',
+        params: idParams,
+        body: attendanceInput,
+        response: { 200: attendanceResult },
+      },
+    },
+    async (request) => request.write((c) => markAttendance(c, request.params.id, request.body)),
+  )
+  app.get(
+    '/api/classroom/registrations/mine',
+    {
+      schema: {
+        tags,
+        summary: 'The signed-in user’s registrations, with certificate numbers once attended',
+        response: { 200: z.object({ items: z.array(registrationSchema) }) },
+      },
+    },
+    async (request) => myRegistrations(request.readContext()),
+  )
+  app.get(
+    '/api/classroom/registrations/:id',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'One registration of the caller (the public: with its access code)',
+        params: idParams,
+        querystring: accessCodeQuery,
+        response: { 200: registrationSchema },
+      },
+    },
+    async (request) => getRegistration(request.readContext(), request.params.id, request.query.code),
+  )
+  app.post(
+    '/api/classroom/registrations/:id/cancellation',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Cancel one’s registration (the public: with its access code); frees the seat',
+        params: idParams,
+        body: accessCodeQuery,
+        response: { 200: registrationSchema },
+      },
+    },
+    async (request) => request.write((c) => cancelRegistration(c, request.params.id, request.body.code)),
+  )
+  app.get(
+    '/api/classroom/registrations/:id/certificate',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'The attendee’s certificate (结业证书) as PDF, once attendance is recorded',
+        params: idParams,
+        querystring: accessCodeQuery,
+      },
+    },
+    async (request, reply) => {
+      const data = await certificateOf(request.readContext(), request.params.id, request.query.code)
+      return sendPdf(reply, await certificatePdf(data), `certificate-${data.number}.pdf`)
+    },
+  )
+  app.get(
+    '/api/classroom/certificates/:number',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Verify a certificate by its number (holder’s name masked)',
+        params: z.object({ number: z.string().min(4).max(40) }),
+        response: { 200: certificateVerification },
+      },
+    },
+    async (request) => verifyCertificate(request.readContext(), request.params.number),
+  )
+
+  app.get(
+    '/api/talent/profiles',
+    {
+      config: { public: true },
+      schema: {
+        tags: talentTags,
+        summary: 'Talent profiles published with consent; contact details only where consented',
+        querystring: talentListQuery,
+        response: { 200: pageOf(talentSchema) },
+      },
+    },
+    async (request) => listTalent(request.readContext(), request.query),
+  )
+  app.get(
+    '/api/talent/profiles/:id',
+    {
+      config: { public: true },
+      schema: { tags: talentTags, params: idParams, response: { 200: talentSchema } },
+    },
+    async (request) => getTalent(request.readContext(), request.params.id),
+  )
+  app.post(
+    '/api/talent/profiles',
+    {
+      config: { permission: 'talent.manage' },
+      schema: {
+        tags: talentTags,
+        summary: 'Create a profile (unpublished until consent is recorded)',
+        body: talentInput,
+        response: { 201: talentSchema },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await request.write((c) => createTalent(c, request.body))),
+  )
+  app.put(
+    '/api/talent/profiles/:id',
+    {
+      config: { permission: 'talent.manage' },
+      schema: { tags: talentTags, params: idParams, body: talentInput, response: { 200: talentSchema } },
+    },
+    async (request) => request.write((c) => updateTalent(c, request.params.id, request.body)),
+  )
+  app.post(
+    '/api/talent/profiles/:id/consent',
+    {
+      config: { permission: 'talent.manage' },
+      schema: {
+        tags: talentTags,
+        summary: 'Record the person’s consent (scope, how it was given); publishes the profile',
+        params: idParams,
+        body: consentInput,
+        response: { 200: talentSchema },
+      },
+    },
+    async (request) => request.write((c) => recordConsent(c, request.params.id, request.body)),
+  )
+  app.post(
+    '/api/talent/profiles/:id/consent/withdrawal',
+    {
+      config: { permission: 'talent.manage' },
+      schema: {
+        tags: talentTags,
+        summary: 'Record withdrawal of consent; the profile is unpublished at once',
+        params: idParams,
+        response: { 200: talentSchema },
+      },
+    },
+    async (request) => request.write((c) => withdrawConsent(c, request.params.id)),
+  )
+}

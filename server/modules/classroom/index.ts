@@ -1,0 +1,15 @@
+// The classroom module's public face: the IP classroom (courses, sessions, registrations,
+// attendance, certificates) and the talent showcase.
+import type { AppModule } from '../../kernel/module.ts'
+import { classroomRoutes } from './classroom.routes.ts'
+import { seedClassroomDemo } from './seed.ts'
+
+export { trainingAttendance } from './classroom.service.ts'
+export { classroomErrors } from './errors.ts'
+export { reindexClassroom } from './search-document.ts'
+
+export const classroomModule: AppModule = {
+  name: 'classroom',
+  routes: (app) => classroomRoutes(app),
+  seedDemo: (context) => seedClassroomDemo(context),
+}

@@ -1,0 +1,220 @@
+import type { ExpressionBuilder } from 'kysely'
+import type { z } from 'zod'
+import type {
+  consentInput,
+  TalentProfile,
+  talentInput,
+  talentListQuery,
+} from '../../../contracts/classroom/index.ts'
+import type { Database } from '../../database.ts'
+import { type Actor, can, isStaff, scopeCondition } from '../../kernel/access.ts'
+import { AppError, kernelErrors } from '../../kernel/errors.ts'
+import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
+import { newId } from '../../kernel/ids.ts'
+import { classroomErrors } from './errors.ts'
+import { indexTalent } from './search-document.ts'
+
+type Row = Database['talent_profiles']
+
+// A profile is public only while consent is recorded and not withdrawn (published = 1).
+const readScope = { district: 'talent_profiles.district_id', published: 'talent_profiles.published' }
+const writeScope = { district: 'talent_profiles.district_id' }
+
+function manages(actor: Actor) {
+  return can(actor, 'talent.manage')
+}
+
+function present(row: Row, actor: Actor): TalentProfile {
+  const manager = manages(actor)
+  const contactPublic = row.published === 1 && row.consent_scope === 'profileAndContact'
+  return {
+    id: row.id,
+    kind: row.kind as TalentProfile['kind'],
+    name: row.name,
+    title: row.title,
+    organization: row.organization,
+    ipcSections: JSON.parse(row.ipc_sections),
+    topics: JSON.parse(row.topics),
+    bio: row.bio,
+    phone: manager || contactPublic ? row.phone : null,
+    email: manager || contactPublic ? row.email : null,
+    published: row.published === 1,
+    consent: manager
+      ? {
+          scope: row.consent_scope,
+          recordedAt: row.consent_at,
+          note: row.consent_note,
+          withdrawnAt: row.consent_withdrawn_at,
+        }
+      : null,
+    districtId: row.district_id,
+  }
+}
+
+/** Managing staff see unpublished profiles of their district; everyone else only published ones. */
+function visible(actor: Actor) {
+  return (eb: ExpressionBuilder<Database, 'talent_profiles'>) =>
+    manages(actor) ? scopeCondition(eb, actor, readScope) : eb('talent_profiles.published', '=', 1)
+}
+
+export async function listTalent(context: ReadContext, query: z.output<typeof talentListQuery>) {
+  let q = context.db.selectFrom('talent_profiles').where(visible(context.actor))
+  if (query.kind) q = q.where('kind', '=', query.kind)
+  // Sections are stored as a JSON array of single letters, e.g. ["G","H"].
+  if (query.ipcSection) q = q.where('ipc_sections', 'like', `%"${query.ipcSection}"%`)
+  if (query.q) {
+    const like = `%${query.q.replace(/[%_\\]/g, '')}%`
+    q = q.where((eb) =>
+      eb.or([eb('name', 'like', like), eb('organization', 'like', like), eb('topics', 'like', like)]),
+    )
+  }
+  const [rows, count] = await Promise.all([
+    q
+      .selectAll()
+      .orderBy('kind')
+      .orderBy('name')
+      .orderBy('id')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return {
+    items: rows.map((r) => present(r, context.actor)),
+    total: Number(count.n),
+    page: query.page,
+    pageSize: query.pageSize,
+  }
+}
+
+export async function getTalent(context: ReadContext, id: string) {
+  const row = await context.db
+    .selectFrom('talent_profiles')
+    .selectAll()
+    .where('id', '=', id)
+    .where(visible(context.actor))
+    .executeTakeFirst()
+  if (!row) throw new AppError(kernelErrors.not_found)
+  return present(row, context.actor)
+}
+
+async function ownForWrite(context: WriteContext, id: string) {
+  const row = await context.trx
+    .selectFrom('talent_profiles')
+    .selectAll()
+    .where('id', '=', id)
+    .where((eb) => scopeCondition(eb, context.actor, writeScope))
+    .executeTakeFirst()
+  if (!row) throw new AppError(kernelErrors.not_found)
+  return row
+}
+
+export async function createTalent(context: WriteContext, input: z.output<typeof talentInput>) {
+  const districtId = input.districtId === undefined ? context.actor.districtId : input.districtId
+  if (isStaff(context.actor) && context.actor.districtId !== null && districtId !== context.actor.districtId)
+    throw new AppError(kernelErrors.forbidden)
+  const now = context.now.toISOString()
+  const row: Row = {
+    id: newId(context.now.getTime()),
+    kind: input.kind,
+    name: input.name,
+    title: input.title,
+    organization: input.organization,
+    ipc_sections: JSON.stringify([...new Set(input.ipcSections)].sort()),
+    topics: JSON.stringify(input.topics),
+    bio: input.bio,
+    phone: input.phone,
+    email: input.email,
+    consent_scope: null,
+    consent_at: null,
+    consent_note: null,
+    consent_withdrawn_at: null,
+    published: 0,
+    district_id: districtId,
+    created_at: now,
+    updated_at: now,
+  }
+  await context.trx.insertInto('talent_profiles').values(row).execute()
+  await indexTalent(context.trx, row, context.now)
+  await context.audit({
+    action: 'talent.create',
+    targetType: 'talentProfile',
+    targetId: row.id,
+    after: { name: row.name, kind: row.kind },
+  })
+  return present(row, context.actor)
+}
+
+export async function updateTalent(context: WriteContext, id: string, input: z.output<typeof talentInput>) {
+  const before = await ownForWrite(context, id)
+  const changes = {
+    kind: input.kind,
+    name: input.name,
+    title: input.title,
+    organization: input.organization,
+    ipc_sections: JSON.stringify([...new Set(input.ipcSections)].sort()),
+    topics: JSON.stringify(input.topics),
+    bio: input.bio,
+    phone: input.phone,
+    email: input.email,
+    updated_at: context.now.toISOString(),
+  }
+  await context.trx.updateTable('talent_profiles').set(changes).where('id', '=', id).execute()
+  const after = { ...before, ...changes }
+  await indexTalent(context.trx, after, context.now)
+  await context.audit({
+    action: 'talent.update',
+    targetType: 'talentProfile',
+    targetId: id,
+    before: { name: before.name },
+    after: { name: after.name },
+  })
+  return present(after, context.actor)
+}
+
+/** Records the person's consent (time, scope and how it was given); the profile is published at once. */
+export async function recordConsent(context: WriteContext, id: string, input: z.output<typeof consentInput>) {
+  const before = await ownForWrite(context, id)
+  const changes = {
+    consent_scope: input.scope,
+    consent_at: context.now.toISOString(),
+    consent_note: input.note,
+    consent_withdrawn_at: null,
+    published: 1,
+    updated_at: context.now.toISOString(),
+  }
+  await context.trx.updateTable('talent_profiles').set(changes).where('id', '=', id).execute()
+  const after = { ...before, ...changes }
+  await indexTalent(context.trx, after, context.now)
+  await context.audit({
+    action: 'talent.consent.record',
+    targetType: 'talentProfile',
+    targetId: id,
+    before: { consentScope: before.consent_scope, published: before.published === 1 },
+    after: { consentScope: input.scope, consentAt: changes.consent_at, note: input.note, published: true },
+  })
+  return present(after, context.actor)
+}
+
+/** Withdrawal unpublishes the profile immediately, and removes it from the search index. */
+export async function withdrawConsent(context: WriteContext, id: string) {
+  const before = await ownForWrite(context, id)
+  if (before.consent_at === null || before.consent_withdrawn_at !== null)
+    throw new AppError(classroomErrors.talent_consent_required)
+  const changes = {
+    consent_withdrawn_at: context.now.toISOString(),
+    published: 0,
+    updated_at: context.now.toISOString(),
+  }
+  await context.trx.updateTable('talent_profiles').set(changes).where('id', '=', id).execute()
+  const after = { ...before, ...changes }
+  await indexTalent(context.trx, after, context.now)
+  await context.audit({
+    action: 'talent.consent.withdraw',
+    targetType: 'talentProfile',
+    targetId: id,
+    before: { published: before.published === 1 },
+    after: { published: false, withdrawnAt: changes.consent_withdrawn_at },
+  })
+  return present(after, context.actor)
+}
