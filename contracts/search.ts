@@ -2,12 +2,18 @@ import { z } from 'zod'
 import { CLASSROOM_SEARCH_KINDS } from './classroom/index.ts'
 import { CONTENT_KINDS } from './content.ts'
 import { ASSET_KINDS } from './registry.ts'
+import { SERVICE_SEARCH_KINDS } from './services/directory.ts'
 
 /**
  * What GET /api/search can return: registry assets and portal content kinds (source 'article': news,
  * notice, policy, guide, faq); cases later, for staff.
  */
-export const SEARCH_KINDS = [...ASSET_KINDS, ...CONTENT_KINDS, ...CLASSROOM_SEARCH_KINDS] as const
+export const SEARCH_KINDS = [
+  ...ASSET_KINDS,
+  ...CONTENT_KINDS,
+  ...CLASSROOM_SEARCH_KINDS,
+  ...SERVICE_SEARCH_KINDS,
+] as const
 export type SearchKind = (typeof SEARCH_KINDS)[number]
 
 const csv = z
@@ -50,7 +56,7 @@ export const highlightedSchema = z.object({
 export type HighlightedText = z.infer<typeof highlightedSchema>
 
 export const searchHitSchema = z.object({
-  source: z.enum(['asset', 'article', 'classroom', 'talent']),
+  source: z.enum(['asset', 'article', 'classroom', 'talent', 'service']),
   id: z.string(),
   kind: z.enum(SEARCH_KINDS),
   title: highlightedSchema,

@@ -12,6 +12,7 @@ import type { IdentityTables } from './modules/identity/tables.ts'
 import type { InspectionsTables } from './modules/inspections/tables.ts'
 import type { NotifyTables } from './modules/notify/tables.ts'
 import type { RegistryTables } from './modules/registry/tables.ts'
+import type { ServicesTables } from './modules/services/tables.ts'
 
 /** Every table of the database, each owned by the kernel or by one module. */
 export interface Database
@@ -26,6 +27,7 @@ export interface Database
     CockpitTables,
     EvidenceTables,
     RegistryTables,
+    ServicesTables,
     ClassroomTables,
     SearchTables {}
 

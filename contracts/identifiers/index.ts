@@ -21,7 +21,7 @@ export {
   parsePatentApplicationNumber,
   validatePatentApplicationNumber,
 } from './patent.ts'
-export { normaliseMobilePhone, validateMobilePhone } from './phone.ts'
+export { normaliseMobilePhone, validateMobilePhone, validatePhone } from './phone.ts'
 export { isProvincePrefix } from './province.ts'
 export {
   computeResidentIdCheckChar,
@@ -40,6 +40,7 @@ export {
   mobilePhoneSchema,
   niceClassSchema,
   patentApplicationNumberSchema,
+  phoneSchema,
   residentIdSchema,
   usccSchema,
 } from './schemas.ts'

@@ -71,6 +71,15 @@ const zhCN: Record<IdentifierKind, Messages> = {
     date: '手机号码中的日期无效',
     unknownCode: '手机号码号段不存在',
   },
+  phone: {
+    empty: '请填写联系电话',
+    format:
+      '联系电话格式不正确，应为手机号码、带区号的固定电话（如 0512-65000000）、400/800 号码或 12330 等服务热线',
+    checksum: '联系电话校验错误',
+    range: '联系电话号段无效',
+    date: '联系电话中的日期无效',
+    unknownCode: '联系电话的区号不存在',
+  },
 }
 
 const en: Record<IdentifierKind, Messages> = {
@@ -137,6 +146,15 @@ const en: Record<IdentifierKind, Messages> = {
     range: "The mobile phone number's prefix is invalid",
     date: 'The mobile phone number contains an invalid date',
     unknownCode: "The mobile phone number's prefix does not exist",
+  },
+  phone: {
+    empty: 'Enter the contact phone number',
+    format:
+      'The phone number must be a mobile number, a fixed line with its area code (e.g. 0512-65000000), a 400/800 number or a hotline such as 12330',
+    checksum: 'The phone number failed its check',
+    range: "The phone number's prefix is invalid",
+    date: 'The phone number contains an invalid date',
+    unknownCode: "The phone number's area code does not exist",
   },
 }
 

@@ -4,7 +4,7 @@ import { validateDivisionCode } from './division.ts'
 import { validateIpc } from './ipc.ts'
 import { type IdentifierMessageLanguage, identifierMessage } from './messages.ts'
 import { validatePatentApplicationNumber } from './patent.ts'
-import { validateMobilePhone } from './phone.ts'
+import { validateMobilePhone, validatePhone } from './phone.ts'
 import { validateResidentId } from './resident-id.ts'
 import type { IdentifierFailureReason, IdentifierKind, IdentifierResult } from './types.ts'
 import { validateUscc } from './uscc.ts'
@@ -42,6 +42,8 @@ export const currentDivisionCodeSchema = identifierSchema('divisionCode', (input
   validateDivisionCode(input, { currentOnly: true }),
 )
 export const mobilePhoneSchema = identifierSchema('mobilePhone', validateMobilePhone)
+/** A published contact number: mobile, fixed line with area code, 400/800 or a 12xxx hotline. */
+export const phoneSchema = identifierSchema('phone', validatePhone)
 
 /**
  * Re-localises a Zod issue raised by an identifier schema; undefined for any other issue.

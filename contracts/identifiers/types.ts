@@ -7,6 +7,7 @@ export type IdentifierKind =
   | 'locarnoClass'
   | 'divisionCode'
   | 'mobilePhone'
+  | 'phone'
 
 export type IdentifierFailureReason = 'empty' | 'format' | 'checksum' | 'range' | 'date' | 'unknownCode'
 
@@ -23,6 +24,7 @@ export const identifierKinds: readonly IdentifierKind[] = [
   'locarnoClass',
   'divisionCode',
   'mobilePhone',
+  'phone',
 ]
 
 export const identifierFailureReasons: readonly IdentifierFailureReason[] = [

@@ -19,6 +19,7 @@ import * as m0402 from './0402_cockpit_default_plan.ts'
 import * as m0501 from './0501_registry_search.ts'
 import * as m0502 from './0502_search_rank.ts'
 import * as m0601 from './0601_content_workflow.ts'
+import * as m0701 from './0701_service_points.ts'
 import * as m0751 from './0751_classroom.ts'
 
 /**
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0502_search_rank': m0502,
   '0601_content_workflow': m0601,
   '0751_classroom': m0751,
+  '0701_service_points': m0701,
 }

@@ -11,6 +11,7 @@ import { notifyModule } from './notify/index.ts'
 import { platformModule } from './platform/index.ts'
 import { registryModule } from './registry/index.ts'
 import { searchModule } from './search/index.ts'
+import { servicesModule } from './services/index.ts'
 
 /**
  * The modules the platform runs, in the order their demo data loads. Identity is wired by the
@@ -28,5 +29,6 @@ export const modules: AppModule[] = [
   evidenceModule,
   registryModule,
   classroomModule,
+  servicesModule,
   searchModule,
 ]

@@ -51,7 +51,7 @@ describe('plans as data', () => {
       sourceAvailable: true,
     })
     expect(byCode.T11).toMatchObject({ targetValue: 400, computed: true, sourceAvailable: true })
-    for (const code of ['T10', 'T17', 'T20'])
+    for (const code of ['T10', 'T17'])
       expect(byCode[code]).toMatchObject({ computed: true, sourceAvailable: false })
     expect(byCode.T9).toMatchObject({ kind: 'range', rangeMin: 2, rangeMax: 3 })
     expect(byCode.T26).toMatchObject({ kind: 'range', rangeMin: 3, rangeMax: 5 })

@@ -1,6 +1,7 @@
 import type { Db, Tx } from '../../database.ts'
 import { caseClosureStatistics, enterprisesServedByAssistance } from '../cases/index.ts'
 import { trainingAttendance } from '../classroom/index.ts'
+import { publicServicePointsCount } from '../services/index.ts'
 
 /** A record behind a computed figure, for the drill-down. */
 export interface SourceRecord {
@@ -77,11 +78,21 @@ const sources: IndicatorSource[] = [
     '知识产权质押融资登记金额（质押模块未上线）',
     'IP pledge financing (module not yet available)',
   ),
-  unavailable(
-    'services.directory',
-    '公共服务机构和平台名录（服务名录模块未上线）',
-    'Service directory (module not yet available)',
-  ),
+  {
+    id: 'services.directory',
+    label: {
+      zh: '知识产权公共服务机构和平台数（服务名录中已公开的，累计）',
+      en: 'Public IP service institutions and platforms (published in the directory, cumulative)',
+    },
+    available: true,
+    async compute(db, window) {
+      const { count, points } = await publicServicePointsCount(db, { to: window.to })
+      return {
+        value: count,
+        records: points.map((p) => ({ type: 'service_point', id: p.id, label: p.name, role: 'listed' })),
+      }
+    },
+  },
   {
     id: 'training.attendance',
     label: {

@@ -1,8 +1,9 @@
 import { CLASSROOM_SEARCH_KIND_LABELS } from '../../../contracts/classroom/index.ts'
-import { validateIpc } from '../../../contracts/identifiers/index.ts'
 import { CONTENT_KIND_LABELS } from '../../../contracts/content.ts'
+import { validateIpc } from '../../../contracts/identifiers/index.ts'
 import { ASSET_KIND_LABELS, identifierCandidates } from '../../../contracts/registry.ts'
 import type { SearchHit, SearchQuery, SearchResponse } from '../../../contracts/search.ts'
+import { SERVICE_SEARCH_KIND_LABELS } from '../../../contracts/services/directory.ts'
 import type { ReadContext } from '../../kernel/http/context.ts'
 import { highlightAll, type SearchRequest, search, searchFacets, snippet } from '../../kernel/search/index.ts'
 import { assetSummaries } from '../registry/index.ts'
@@ -76,6 +77,7 @@ export async function searchEverything(context: ReadContext, query: SearchQuery)
       : kind in CONTENT_KIND_LABELS
         ? CONTENT_KIND_LABELS[kind as keyof typeof CONTENT_KIND_LABELS][context.lang === 'en' ? 'en' : 'zh']
         : (ASSET_KIND_LABELS[kind as keyof typeof ASSET_KIND_LABELS]?.[context.lang === 'en' ? 'en' : 'zh'] ??
+          SERVICE_SEARCH_KIND_LABELS[kind as 'service_point']?.[context.lang === 'en' ? 'en' : 'zh'] ??
           kind)
   return {
     items,

@@ -37,6 +37,12 @@ export const searchSources: SearchSource[] = [
   },
   // Talent profiles: only while the person's consent stands (withdrawn ones are not indexed at all).
   { source: 'talent', visible: (eb) => eb('d.published', '=', 1) },
+  // Service directory points: published ones, and staff their district's (as GET /api/service-points).
+  {
+    source: 'service',
+    visible: (eb, actor) =>
+      scopeCondition(eb, actor, { district: 'd.district_id', published: 'd.published' }),
+  },
 ]
 
 /** The caller's visibility over every source: a row is visible if its own source lets the caller see it. */
