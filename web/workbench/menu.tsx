@@ -7,9 +7,11 @@ import {
   DashboardOutlined,
   FieldTimeOutlined,
   FileDoneOutlined,
+  FlagOutlined,
   FolderOpenOutlined,
   HomeOutlined,
   KeyOutlined,
+  ProfileOutlined,
   SearchOutlined,
   ShopOutlined,
   UserOutlined,
@@ -103,6 +105,24 @@ export const MENU: MenuEntry[] = [
     group: 'admin',
   },
   { path: '/cockpit', labelKey: 'menu.cockpit', icon: <DashboardOutlined />, permission: 'cockpit.access' },
+  {
+    path: '/cockpit/plan',
+    labelKey: 'plan:menu.overview',
+    icon: <BarChartOutlined />,
+    permission: 'cockpit.access',
+  },
+  {
+    path: '/cockpit/unit',
+    labelKey: 'plan:menu.myUnit',
+    icon: <FlagOutlined />,
+    permission: 'cockpit.report',
+  },
+  {
+    path: '/cockpit/office',
+    labelKey: 'plan:menu.office',
+    icon: <ProfileOutlined />,
+    permission: 'cockpit.manage',
+  },
 ]
 
 /** The entries a holder of `permissions` may see, in menu order. */

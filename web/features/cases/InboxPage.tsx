@@ -97,6 +97,8 @@ export function InboxPage() {
                     <Link to={`/workbench/cases/${n.subject.id}`}>{pick(n.title, i18n.language)}</Link>
                   ) : n.subject.type === 'supervisionNotice' ? (
                     <Link to="/workbench/supervision">{pick(n.title, i18n.language)}</Link>
+                  ) : n.subject.type === 'cockpitNotice' ? (
+                    <Link to={`/cockpit/notices/${n.subject.id}`}>{pick(n.title, i18n.language)}</Link>
                   ) : (
                     pick(n.title, i18n.language)
                   )}

@@ -1,35 +1,22 @@
-import { App, Button, Card, List, Space, Tag } from 'antd'
-import { useState } from 'react'
+import { Card, List, Space, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { ApiError } from '../../app/api.ts'
-import { useAuth } from '../../app/auth.tsx'
+import { Link } from 'react-router'
 import { useFetch } from '../../app/useFetch.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
 import { cockpitApi } from './api.ts'
-import type { NoticeView } from './model.ts'
+import { NoticeActions } from './NoticeActions.tsx'
+import { useMyUnit } from './useMyUnit.ts'
 
-/** Open supervision notices; the plan office follows up or closes them. */
+/** Open supervision notices with their unit; the plan office follows up or closes them here. */
 export function NoticesCard() {
-  const { t } = useTranslation('plan')
-  const { can } = useAuth()
-  const { message } = App.useApp()
+  const { t, i18n } = useTranslation('plan')
+  const en = i18n.language === 'en'
+  const myUnit = useMyUnit()
   const notices = useFetch(() => cockpitApi.notices({}), [])
-  const [error, setError] = useState<ApiError>()
-  const act = async (n: NoticeView, action: 'followUp' | 'close') => {
-    const text = window.prompt(t(action === 'close' ? 'notice.closePrompt' : 'notice.followUpPrompt'))
-    if (!text) return
-    try {
-      await (action === 'close' ? cockpitApi.close(n.id, text) : cockpitApi.followUp(n.id, text))
-      message.success(t('notice.saved'))
-      await notices.reload()
-    } catch (e) {
-      setError(e as ApiError)
-    }
-  }
   const items = (notices.data?.items ?? []).filter((n) => n.state !== 'closed')
   return (
     <Card title={`${t('unit.notices')} (${items.length})`}>
-      <ProblemAlert error={notices.error ?? error} />
+      <ProblemAlert error={notices.error} />
       <List
         size="small"
         loading={notices.loading}
@@ -39,23 +26,18 @@ export function NoticesCard() {
         renderItem={(n) => (
           <List.Item
             extra={
-              <Space>
+              <Space wrap>
                 <Tag color={n.responseOverdue ? 'red' : undefined}>{t(`notice.state.${n.state}`)}</Tag>
-                {can('cockpit.manage') && (
-                  <>
-                    <Button size="small" onClick={() => act(n, 'followUp')}>
-                      {t('notice.followUp')}
-                    </Button>
-                    <Button size="small" onClick={() => act(n, 'close')}>
-                      {t('notice.close')}
-                    </Button>
-                  </>
-                )}
+                <NoticeActions notice={n} myUnit={myUnit} onDone={() => notices.reload()} />
               </Space>
             }
           >
             <List.Item.Meta
-              title={`${n.unit} · ${n.subjectLabel}`}
+              title={
+                <Link to={`/cockpit/notices/${n.id}`}>
+                  {`${(en ? n.unitName?.en : n.unitName?.zh) ?? n.unit} · ${n.subjectLabel}`}
+                </Link>
+              }
               description={`${n.reason} · ${t('notice.due')} ${n.responseDue}${n.responseOverdue ? ` · ${t('notice.overdue')}` : ''}`}
             />
           </List.Item>

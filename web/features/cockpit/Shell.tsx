@@ -36,6 +36,11 @@ export function Shell({ title, children }: { title: string; children: ReactNode 
                 {t('nav.report')}
               </Link>
             )}
+            {can('cockpit.manage') && (
+              <Link to="/cockpit/office" style={{ color: '#fff' }}>
+                {t('nav.office')}
+              </Link>
+            )}
             {can('workbench.access') && (
               <Link to="/workbench" style={{ color: '#fff' }}>
                 {t('nav.workbench')}

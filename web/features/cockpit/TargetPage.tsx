@@ -7,6 +7,7 @@ import {
   Form,
   Input,
   InputNumber,
+  Modal,
   Row,
   Select,
   Space,
@@ -85,15 +86,18 @@ export function TargetPage() {
       setError(e as ApiError)
     }
   }
-  const review = async (r: ReportView, decision: 'accept' | 'return') => {
+  const [returning, setReturning] = useState<ReportView>()
+  const [returnForm] = Form.useForm<{ comment: string }>()
+  const review = async (r: ReportView, decision: 'accept' | 'return', comment = '') => {
     try {
-      const comment = decision === 'return' ? (window.prompt(t('report.returnComment')) ?? '') : ''
       await cockpitApi.review(r.id, { decision, comment, version: r.version })
       setError(undefined)
+      setReturning(undefined)
       message.success(t(decision === 'accept' ? 'report.accepted' : 'report.returned'))
       await reload()
     } catch (e) {
       setError(e as ApiError)
+      setReturning(undefined)
     }
   }
 
@@ -250,7 +254,13 @@ export function TargetPage() {
                           <Button size="small" type="primary" onClick={() => review(r, 'accept')}>
                             {t('report.accept')}
                           </Button>
-                          <Button size="small" onClick={() => review(r, 'return')}>
+                          <Button
+                            size="small"
+                            onClick={() => {
+                              returnForm.resetFields()
+                              setReturning(r)
+                            }}
+                          >
                             {t('report.return')}
                           </Button>
                         </Space>
@@ -262,6 +272,29 @@ export function TargetPage() {
           </Col>
         </Row>
       )}
+      <Modal
+        open={returning !== undefined}
+        title={t('report.return')}
+        okText={t('report.return')}
+        cancelText={t('notice.form.cancel')}
+        onOk={() => returnForm.submit()}
+        onCancel={() => setReturning(undefined)}
+        destroyOnHidden
+      >
+        <Form
+          form={returnForm}
+          layout="vertical"
+          onFinish={(v) => returning && review(returning, 'return', v.comment)}
+        >
+          <Form.Item
+            name="comment"
+            label={t('report.returnComment')}
+            rules={[{ required: true, whitespace: true, message: t('report.returnComment') }, { max: 2000 }]}
+          >
+            <Input.TextArea rows={4} />
+          </Form.Item>
+        </Form>
+      </Modal>
     </Shell>
   )
 }

@@ -1,12 +1,12 @@
-import { App, Button, Card, Col, List, Row, Table, Tag } from 'antd'
-import { useState } from 'react'
+import { Card, Col, List, Row, Space, Table, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import type { ApiError } from '../../app/api.ts'
 import { useFetch } from '../../app/useFetch.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
 import { cockpitApi } from './api.ts'
-import { DEFAULT_PLAN, goalText, type NoticeView, type TargetView } from './model.ts'
+import { MilestoneComplete } from './MilestoneComplete.tsx'
+import { DEFAULT_PLAN, goalText, type TargetView } from './model.ts'
+import { NoticeActions } from './NoticeActions.tsx'
 import { Shell } from './Shell.tsx'
 import { MilestoneTag, StatusTag } from './StatusTag.tsx'
 import { useMyUnit } from './useMyUnit.ts'
@@ -18,27 +18,14 @@ export function UnitPage() {
   const unit = params.unit ?? myUnit ?? ''
   const { t, i18n } = useTranslation('plan')
   const en = i18n.language === 'en'
-  const { message } = App.useApp()
   const page = useFetch(
     () => (unit ? cockpitApi.unit(DEFAULT_PLAN, unit) : Promise.resolve(undefined)),
     [unit],
   )
-  const [error, setError] = useState<ApiError>()
-  const respond = async (n: NoticeView) => {
-    const text = window.prompt(t('notice.responsePrompt'))
-    if (!text) return
-    try {
-      await cockpitApi.respond(n.id, text)
-      message.success(t('notice.responded'))
-      await page.reload()
-    } catch (e) {
-      setError(e as ApiError)
-    }
-  }
   const name = page.data?.unitName ? (en ? page.data.unitName.en : page.data.unitName.zh) : unit
   return (
     <Shell title={`${t('unit.title')} · ${name}`}>
-      <ProblemAlert error={page.error ?? error} />
+      <ProblemAlert error={page.error} />
       <Row gutter={[16, 16]}>
         <Col xs={24}>
           <Card title={t('unit.targets')}>
@@ -82,7 +69,20 @@ export function UnitPage() {
                 task.milestones.map((m) => ({ ...m, section: task.section, lead: task.leadUnit === unit })),
               )}
               renderItem={(m) => (
-                <List.Item extra={<MilestoneTag state={m.state} />}>
+                <List.Item
+                  extra={
+                    <Space wrap>
+                      <MilestoneTag state={m.state} />
+                      {m.lead && unit === myUnit && !m.completedOn && (
+                        <MilestoneComplete
+                          milestone={m}
+                          label={`${m.section} ${m.title}`}
+                          onDone={() => page.reload()}
+                        />
+                      )}
+                    </Space>
+                  }
+                >
                   <List.Item.Meta
                     title={`${m.section} ${m.title}`}
                     description={`${m.dueDate} · ${m.standard}${m.lead ? '' : ` · ${t('unit.coUnit')}`}`}
@@ -101,17 +101,16 @@ export function UnitPage() {
               renderItem={(n) => (
                 <List.Item
                   extra={
-                    n.state !== 'closed' && unit === myUnit ? (
-                      <Button size="small" onClick={() => respond(n)}>
-                        {t('notice.respond')}
-                      </Button>
-                    ) : (
-                      <Tag>{t(`notice.state.${n.state}`)}</Tag>
-                    )
+                    <Space wrap>
+                      <Tag color={n.responseOverdue ? 'red' : undefined}>{t(`notice.state.${n.state}`)}</Tag>
+                      {unit === myUnit && (
+                        <NoticeActions notice={n} myUnit={myUnit} onDone={() => page.reload()} />
+                      )}
+                    </Space>
                   }
                 >
                   <List.Item.Meta
-                    title={n.subjectLabel}
+                    title={<Link to={`/cockpit/notices/${n.id}`}>{n.subjectLabel}</Link>}
                     description={`${n.reason} · ${t('notice.due')} ${n.responseDue}${n.responseOverdue ? ` · ${t('notice.overdue')}` : ''}`}
                   />
                 </List.Item>

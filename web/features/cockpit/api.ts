@@ -1,5 +1,7 @@
 import { api } from '../../app/api.ts'
-import type { NoticeView, PlanDetail, ReportView, TargetPage } from './model.ts'
+import type { ImportResult, NoticeView, PlanDetail, PlanSummary, ReportView, TargetPage } from './model.ts'
+
+export type NoticeAction = { text: string; responseWorkingDays?: number }
 
 export const cockpitApi = {
   plan: (id: string) => api.get<PlanDetail>(`/api/cockpit/plans/${id}`),
@@ -20,10 +22,16 @@ export const cockpitApi = {
     }>(`/api/cockpit/plans/${planId}/units/${unit}`),
   notices: (query: Record<string, string | undefined>) =>
     api.get<{ items: NoticeView[] }>('/api/cockpit/notices', query),
-  followUp: (id: string, text: string) =>
-    api.post<NoticeView>(`/api/cockpit/notices/${id}/follow-up`, { text }),
-  close: (id: string, text: string) => api.post<NoticeView>(`/api/cockpit/notices/${id}/close`, { text }),
-  respond: (id: string, text: string) => api.post<NoticeView>(`/api/cockpit/notices/${id}/respond`, { text }),
+  notice: (id: string) => api.get<NoticeView>(`/api/cockpit/notices/${id}`),
+  followUp: (id: string, body: NoticeAction) =>
+    api.post<NoticeView>(`/api/cockpit/notices/${id}/follow-up`, body),
+  close: (id: string, body: NoticeAction) => api.post<NoticeView>(`/api/cockpit/notices/${id}/close`, body),
+  respond: (id: string, body: NoticeAction) =>
+    api.post<NoticeView>(`/api/cockpit/notices/${id}/respond`, body),
+  plans: () => api.get<{ items: PlanSummary[] }>('/api/cockpit/plans'),
+  importPlan: (file: unknown) => api.post<ImportResult>('/api/cockpit/plans', file),
+  completeMilestone: (id: string, body: { completedOn: string; note: string }) =>
+    api.post<{ ok: true }>(`/api/cockpit/milestones/${id}/complete`, body),
   periodReport: (planId: string, period: string) =>
     api.get<{
       targets: {

@@ -1,14 +1,18 @@
 import type { z } from 'zod'
 import type {
+  importResult,
   milestoneView,
   noticeView,
   planDetail,
+  planSummary,
   reportView,
   targetView,
   taskView,
 } from '../../../contracts/cockpit.ts'
 
 export type PlanDetail = z.infer<typeof planDetail>
+export type PlanSummary = z.infer<typeof planSummary>
+export type ImportResult = z.infer<typeof importResult>
 export type TargetView = z.infer<typeof targetView>
 export type TaskView = z.infer<typeof taskView>
 export type MilestoneView = z.infer<typeof milestoneView>
