@@ -135,6 +135,66 @@ describe('complaint from the portal to acceptance in the workbench', () => {
     await partyDialog.waitFor({ state: 'hidden' })
     await page.getByRole('row').filter({ hasText: uscc }).filter({ hasText: '被投诉人' }).waitFor()
 
+    // Attachments: content that is not what the name says is refused in the server's words, a file over
+    // 20 MB is refused before it is sent, and a real PDF is listed under the title given.
+    const upload = page.getByTestId('attachment-upload').locator('input[type=file]')
+    await upload.setInputFiles({
+      name: '证据.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('MZ\x90\x00 this is not a PDF'),
+    })
+    await page.getByText('附件类型不被接受，或文件内容与声明的类型不符').waitFor()
+    await upload.setInputFiles({
+      name: '录像.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.alloc(20 * 1024 * 1024 + 1, 0x25),
+    })
+    await page.getByText('附件超过大小限制（20 MB）').waitFor()
+    await page.getByLabel('附件名称（选填，默认用文件名）').fill('购买凭证')
+    await upload.setInputFiles({
+      name: 'receipt.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+    })
+    await page.getByRole('link', { name: '购买凭证' }).waitFor()
+    await page.getByText('已上传：receipt.pdf').waitFor()
+
+    // Assignment: the clerk picks the expert by name; after the respondent asks for the expert's
+    // recusal, assigning again is refused with the reason, and the clerk grants the recusal.
+    const assignExpert = async () => {
+      await page.getByTestId('assign-open').click()
+      const dialog = page.getByRole('dialog')
+      await dialog.getByText('专家', { exact: true }).click()
+      await dialog.getByLabel('人员', { exact: true }).click()
+      await page.keyboard.type('郑')
+      await page.locator('.ant-select-item-option').filter({ hasText: '郑技术调查官' }).click()
+      await dialog.getByRole('button', { name: /确\s*定/ }).click()
+      return dialog
+    }
+    const assigned = await assignExpert()
+    await assigned.waitFor({ state: 'hidden' })
+    await page.getByTestId('assignments').getByText('郑技术调查官 · 专家').waitFor()
+    await page.getByTestId('recusal-open').click()
+    const recusalDialog = page.getByRole('dialog')
+    await recusalDialog.getByLabel('回避人员').click()
+    await page.locator('.ant-select-item-option').filter({ hasText: '郑技术调查官' }).click()
+    await recusalDialog.getByLabel('申请人').click()
+    await page.locator('.ant-select-item-option').filter({ hasText: respondent }).click()
+    await recusalDialog.getByLabel('理由').fill('该专家曾为投诉人提供咨询')
+    await recusalDialog.getByRole('button', { name: /确\s*定/ }).click()
+    await recusalDialog.waitFor({ state: 'hidden' })
+    await page.getByTestId('recusals').getByText('待决定').waitFor()
+    const refused = await assignExpert()
+    await refused.getByText('该人员与当事人有关联或已被申请回避，不能指派').waitFor()
+    await refused.getByRole('button', { name: /取\s*消/ }).click()
+    await page.getByTestId('recusal-decide').click()
+    const decision = page.getByRole('dialog')
+    await decision.getByLabel('决定理由').fill('理由成立')
+    await decision.getByRole('button', { name: /确\s*定/ }).click()
+    await decision.waitFor({ state: 'hidden' })
+    await page.getByTestId('recusals').getByText('准予回避').waitFor()
+    await page.getByTestId('assignments').getByText('郑技术调查官 · 专家 (已回避)').waitFor()
+
     // The statistics count the complaint as received this year, in the clerk's scope.
     await page.getByRole('menuitem', { name: '案件统计' }).click()
     await page.waitForURL('**/workbench/case-statistics')

@@ -2,7 +2,7 @@ import { Button, Card, Col, Descriptions, Empty, Row, Space, Table, Tag, Timelin
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { api } from '../../app/api.ts'
+import { ApiError, api } from '../../app/api.ts'
 import { useAuth } from '../../app/auth.tsx'
 import { useFetch } from '../../app/useFetch.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
@@ -11,6 +11,7 @@ import { AddPartyModal } from './AddPartyModal.tsx'
 import { CaseDocuments } from './CaseDocuments.tsx'
 import { ClockCard } from './ClockCard.tsx'
 import { type CaseDetail, type CasePeople, type CaseRelations, pick } from './model.ts'
+import { AssignModal, RecusalDecisionModal, RecusalRequestModal } from './PeopleModals.tsx'
 
 /** Workbench: one case — its parties, running clocks, timeline and the actions the user may take. */
 export function CasePage() {
@@ -23,6 +24,10 @@ export function CasePage() {
   const [action, setAction] = useState<CaseDetail['actions'][number] | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [addingParty, setAddingParty] = useState(false)
+  const [assigning, setAssigning] = useState(false)
+  const [askingRecusal, setAskingRecusal] = useState(false)
+  const [deciding, setDeciding] = useState<CasePeople['recusals'][number] | null>(null)
+  const [matterError, setMatterError] = useState<ApiError | null>(null)
   const { can } = useAuth()
   const detail = override?.id === id ? override : loaded.data
 
@@ -32,6 +37,24 @@ export function CasePage() {
     setAction(null)
     void people.reload()
   }
+
+  const peopleChanged = (message: string) => {
+    setNotice(message)
+    void people.reload()
+    void loaded.reload()
+  }
+  const matterAction = async (work: () => Promise<{ number: string }>, message: string) => {
+    setMatterError(null)
+    try {
+      const { number } = await work()
+      setNotice(t(message, { number }))
+      void relations.reload()
+    } catch (e) {
+      if (e instanceof ApiError) setMatterError(e)
+    }
+  }
+  const nameOf = (userId: string) =>
+    people.data?.assignments.find((a) => a.userId === userId)?.displayName ?? userId
 
   if (!detail)
     return (
@@ -59,7 +82,20 @@ export function CasePage() {
           <Descriptions.Item label={t('case.createdAt')}>{detail.createdAt.slice(0, 10)}</Descriptions.Item>
           {relations.data?.matter && (
             <Descriptions.Item label={t('case.matter')}>
-              {relations.data.matter.number} ({t('case.matterCases', { n: relations.data.matter.caseCount })})
+              <span data-testid="case-matter">{relations.data.matter.number}</span>&nbsp;(
+              {t('case.matterCases', { n: relations.data.matter.caseCount })})
+              {can('case.handle') && relations.data.matter.caseCount > 1 && (
+                <Button
+                  size="small"
+                  type="link"
+                  data-testid="matter-split"
+                  onClick={() =>
+                    void matterAction(() => api.post(`/api/cases/${detail.id}/split`), 'matter.splitDone')
+                  }
+                >
+                  {t('matter.split')}
+                </Button>
+              )}
             </Descriptions.Item>
           )}
         </Descriptions>
@@ -78,15 +114,39 @@ export function CasePage() {
             <Typography.Text type="secondary">{t('case.noActions')}</Typography.Text>
           )}
         </Space>
+        <ProblemAlert error={matterError} onClose={() => setMatterError(null)} />
         {(relations.data?.duplicates.length ?? 0) > 0 && (
-          <Typography.Paragraph style={{ marginTop: 12 }}>
-            {t('case.duplicates')}{' '}
-            {relations.data?.duplicates.map((d) => (
-              <Link key={d.caseId} to={`/workbench/cases/${d.caseId}`} style={{ marginInlineEnd: 8 }}>
-                {d.number}
-              </Link>
-            ))}
-          </Typography.Paragraph>
+          <div style={{ marginTop: 12 }} data-testid="duplicates">
+            <Typography.Text>{t('case.duplicates')}</Typography.Text>
+            <ul style={{ margin: '4px 0' }}>
+              {relations.data?.duplicates.map((d) => (
+                <li key={d.caseId}>
+                  <Link to={`/workbench/cases/${d.caseId}`}>{d.number}</Link>{' '}
+                  <Typography.Text type="secondary">
+                    {d.reasons.map((r) => t(`matter.reason.${r}`)).join('、')}
+                    {d.matterNumber ? ` · ${d.matterNumber}` : ''}
+                  </Typography.Text>
+                  {can('case.handle') &&
+                    d.matterNumber &&
+                    d.matterNumber !== relations.data?.matter?.number && (
+                      <Button
+                        size="small"
+                        type="link"
+                        data-testid={`matter-link-${d.number}`}
+                        onClick={() =>
+                          void matterAction(
+                            () => api.post(`/api/matters/${d.matterNumber}/cases`, { caseId: detail.id }),
+                            'matter.linkDone',
+                          )
+                        }
+                      >
+                        {t('matter.link', { number: d.matterNumber })}
+                      </Button>
+                    )}
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
       </Card>
       <Row gutter={[16, 16]}>
@@ -111,9 +171,22 @@ export function CasePage() {
             style={{ marginTop: 16 }}
             extra={
               can('case.handle') && (
-                <Button size="small" onClick={() => setAddingParty(true)}>
-                  {t('party.add')}
-                </Button>
+                <Space size="small" wrap>
+                  <Button size="small" onClick={() => setAddingParty(true)}>
+                    {t('party.add')}
+                  </Button>
+                  <Button size="small" data-testid="assign-open" onClick={() => setAssigning(true)}>
+                    {t('assign.open')}
+                  </Button>
+                  <Button
+                    size="small"
+                    data-testid="recusal-open"
+                    disabled={!people.data?.assignments.some((a) => !a.endedAt)}
+                    onClick={() => setAskingRecusal(true)}
+                  >
+                    {t('recusal.request')}
+                  </Button>
+                </Space>
               )
             }
           >
@@ -138,11 +211,41 @@ export function CasePage() {
             {(people.data?.assignments.length ?? 0) > 0 && (
               <>
                 <Typography.Text strong>{t('case.assignments')}</Typography.Text>
-                <ul>
+                <ul data-testid="assignments">
                   {people.data?.assignments.map((a) => (
                     <li key={a.id}>
                       {a.displayName ?? a.userId} · {t(`duty.${a.duty}`)}
-                      {a.endedAt ? ` (${t('case.assignmentEnded')})` : ''}
+                      {a.endedAt
+                        ? ` (${a.endReason === 'recused' ? t('recusal.ended') : t('case.assignmentEnded')})`
+                        : ''}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {(people.data?.recusals.length ?? 0) > 0 && (
+              <>
+                <Typography.Text strong>{t('recusal.heading')}</Typography.Text>
+                <ul data-testid="recusals">
+                  {people.data?.recusals.map((r) => (
+                    <li key={r.id}>
+                      {nameOf(r.userId)} · {r.reason} ·{' '}
+                      <Tag
+                        color={r.status === 'granted' ? 'green' : r.status === 'refused' ? 'default' : 'gold'}
+                      >
+                        {t(`recusal.status.${r.status}`)}
+                      </Tag>
+                      {r.decisionNote && <Typography.Text type="secondary">{r.decisionNote}</Typography.Text>}
+                      {r.status === 'requested' && can('case.handle') && (
+                        <Button
+                          size="small"
+                          type="link"
+                          data-testid="recusal-decide"
+                          onClick={() => setDeciding(r)}
+                        >
+                          {t('recusal.decideButton')}
+                        </Button>
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -152,7 +255,7 @@ export function CasePage() {
         </Col>
         <Col xs={24} lg={10}>
           <Card title={t('documents.heading')} size="small" style={{ marginBottom: 16 }}>
-            <CaseDocuments caseId={detail.id} version={detail.version} />
+            <CaseDocuments caseId={detail.id} version={detail.version} canAttach={can('case.handle')} />
           </Card>
           <Card title={t('case.timeline')} size="small">
             <Timeline
@@ -192,6 +295,39 @@ export function CasePage() {
           onDone={() => {
             setAddingParty(false)
             void people.reload()
+          }}
+        />
+      )}
+      {assigning && (
+        <AssignModal
+          caseId={detail.id}
+          onClose={() => setAssigning(false)}
+          onDone={() => {
+            setAssigning(false)
+            peopleChanged(t('assign.done'))
+          }}
+        />
+      )}
+      {askingRecusal && people.data && (
+        <RecusalRequestModal
+          caseId={detail.id}
+          people={people.data}
+          onClose={() => setAskingRecusal(false)}
+          onDone={() => {
+            setAskingRecusal(false)
+            peopleChanged(t('recusal.requested'))
+          }}
+        />
+      )}
+      {deciding && (
+        <RecusalDecisionModal
+          caseId={detail.id}
+          recusal={deciding}
+          personName={nameOf(deciding.userId)}
+          onClose={() => setDeciding(null)}
+          onDone={() => {
+            setDeciding(null)
+            peopleChanged(t('recusal.decided'))
           }}
         />
       )}
