@@ -5,6 +5,7 @@ import { createBrowserRouter, Link } from 'react-router'
 import { RequireAuth } from '../components/RequireAuth.tsx'
 import { calendarPortalRoutes } from '../features/calendar/routes.tsx'
 import { casePortalRoutes, caseWorkbenchRoutes } from '../features/cases/routes.tsx'
+import { classroomPortalRoutes, classroomWorkbenchRoutes } from '../features/classroom/routes.tsx'
 import { cockpitPlanRoutes } from '../features/cockpit/routes.tsx'
 import { EntitiesPage } from '../features/entities/EntitiesPage.tsx'
 import { evidencePortalRoutes } from '../features/evidence/routes.tsx'
@@ -58,6 +59,7 @@ export const router = createBrowserRouter([
       ...casePortalRoutes,
       ...calendarPortalRoutes,
       ...searchPortalRoutes,
+      ...classroomPortalRoutes,
       ...evidencePortalRoutes,
       {
         path: 'account',
@@ -97,6 +99,7 @@ export const router = createBrowserRouter([
       },
       ...inspectionWorkbenchRoutes,
       ...caseWorkbenchRoutes,
+      ...classroomWorkbenchRoutes,
       ...adminRoutes,
       { path: '*', element: <NotFound /> },
     ],

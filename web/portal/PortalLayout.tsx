@@ -41,6 +41,8 @@ export function PortalLayout() {
         <nav aria-label={t('nav.services')}>
           <Space wrap size="middle">
             <Link to="/services">{t('nav.services')}</Link>
+            <Link to="/classroom">{t('classroom:nav.classroom')}</Link>
+            <Link to="/talent">{t('classroom:nav.talent')}</Link>
             <Link to="/search">{t('nav.search')}</Link>
             <Link to="/verify/evidence">{t('nav.verify')}</Link>
             <Link to="/inspections">{t('nav.inspections')}</Link>

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BellOutlined,
+  BookOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
   FileDoneOutlined,
@@ -14,6 +15,7 @@ import {
   ProfileOutlined,
   SearchOutlined,
   ShopOutlined,
+  TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons'
 import type { ReactNode } from 'react'
@@ -75,6 +77,18 @@ export const MENU: MenuEntry[] = [
     labelKey: 'menu.inspections',
     icon: <SearchOutlined />,
     permission: 'inspection.read',
+  },
+  {
+    path: '/workbench/classroom',
+    labelKey: 'classroom:menu.classroom',
+    icon: <BookOutlined />,
+    permission: 'classroom.manage',
+  },
+  {
+    path: '/workbench/talent',
+    labelKey: 'classroom:menu.talent',
+    icon: <TeamOutlined />,
+    permission: 'talent.manage',
   },
   {
     path: '/workbench/admin/organizations',

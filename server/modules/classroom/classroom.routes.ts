@@ -90,7 +90,7 @@ export function classroomRoutes(app: ZodApp) {
     },
     async (request, reply) => reply.code(201).send(await request.write((c) => createCourse(c, request.body))),
   )
-  app.put(
+  app.patch(
     '/api/classroom/courses/:id',
     {
       config: { permission: 'classroom.manage' },
@@ -125,7 +125,7 @@ export function classroomRoutes(app: ZodApp) {
     { config: { public: true }, schema: { tags, params: idParams, response: { 200: sessionSchema } } },
     async (request) => getSession(request.readContext(), request.params.id),
   )
-  app.put(
+  app.patch(
     '/api/classroom/sessions/:id',
     {
       config: { permission: 'classroom.manage' },
@@ -279,7 +279,7 @@ export function classroomRoutes(app: ZodApp) {
     },
     async (request, reply) => reply.code(201).send(await request.write((c) => createTalent(c, request.body))),
   )
-  app.put(
+  app.patch(
     '/api/talent/profiles/:id',
     {
       config: { permission: 'talent.manage' },

@@ -1,0 +1,110 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Harness, SCREENSHOT_DIR, startHarness } from './harness.ts'
+
+const DEMO_PASSWORD = 'zhibao-demo'
+const COURSE = '企业知识产权合规管理实务'
+
+async function signIn(page: Page, username: string) {
+  await page.goto('/login')
+  await page.getByLabel('用户名', { exact: true }).fill(username)
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD)
+  await page
+    .locator('form')
+    .getByRole('button', { name: /登\s*录/ })
+    .click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+}
+
+// The classroom's golden path: an enterprise registers for a demo session, the organizer records
+// its attendance, and the enterprise downloads its certificate.
+describe('IP classroom: register, attend, certificate', () => {
+  let harness: Harness
+  const errors: string[] = []
+  let sessionPath = ''
+
+  beforeAll(async () => {
+    harness = await startHarness()
+  }, 240_000)
+  afterAll(async () => {
+    await harness?.stop()
+  })
+
+  it('an enterprise user registers for an upcoming session from the portal', async () => {
+    const page = await harness.newPage()
+    page.on('pageerror', (e) => errors.push(e.message))
+    await signIn(page, 'enterprise')
+    await page.goto('/classroom')
+    await page.getByRole('heading', { name: '知识产权课堂', level: 1 }).waitFor()
+    expect(await page.title()).toContain('知识产权课堂')
+    expect(await page.locator('meta[name="description"]').getAttribute('content')).toContain('培训课程')
+    await page.getByRole('link', { name: COURSE }).click()
+    await page.waitForURL('**/classroom/sessions/**')
+    sessionPath = new URL(page.url()).pathname
+    await page.getByRole('heading', { name: COURSE, level: 1 }).waitFor()
+    const seatsBefore = await page.getByTestId('seats-left').textContent()
+    expect(seatsBefore).toContain('余 34 席')
+    // A wrong mobile number is refused in the browser by the contract's own rule.
+    await page.getByLabel('手机号').fill('1390000222')
+    await page.getByTestId('register-submit').click()
+    await page
+      .getByText(/手机号/, { exact: false })
+      .nth(1)
+      .waitFor()
+    await page.getByLabel('手机号').fill('13900002222')
+    await page.getByLabel('单位').fill('苏州园区新材料股份有限公司')
+    await page.getByTestId('register-submit').click()
+    await page.getByText('报名成功').waitFor()
+    await expect.poll(() => page.getByTestId('seats-left').textContent()).toContain('余 33 席')
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/classroom-registered.png` })
+  })
+
+  it('the organizer marks the enterprise as attended on the check-in list', async () => {
+    const page = await harness.newPage()
+    page.on('pageerror', (e) => errors.push(e.message))
+    await signIn(page, 'clerk')
+    await page.goto('/workbench/classroom')
+    await page.getByRole('heading', { name: '课程管理' }).waitFor()
+    await page.goto(`/workbench${sessionPath}`)
+    await page.getByRole('heading', { name: new RegExp(`签到 · ${COURSE}`) }).waitFor()
+    // Names and phones are masked on the list.
+    await page.getByRole('cell', { name: '139****2222' }).waitFor()
+    await page.getByRole('checkbox', { name: '选择 冯**' }).check()
+    await page.getByTestId('mark-attended').click()
+    await page.getByText('已更新 1 条签到记录').waitFor()
+    const row = page.getByRole('row', { name: /139\*\*\*\*2222/ })
+    await row.getByText('已签到').waitFor()
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/classroom-attendance.png` })
+  })
+
+  it('the enterprise downloads its certificate, a PDF naming the course and its verification number', async () => {
+    const page = await harness.newPage()
+    page.on('pageerror', (e) => errors.push(e.message))
+    await signIn(page, 'enterprise')
+    await page.goto('/classroom/mine')
+    await page.getByRole('heading', { name: '我的报名与结业证书' }).waitFor()
+    const link = page.getByRole('link', { name: `下载《${COURSE}》结业证书` })
+    const downloading = page.waitForEvent('download')
+    await link.click()
+    const download = await downloading
+    const file = (await download.path())!
+    const bytes = fs.readFileSync(file)
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+    expect(text).toContain('结业证书')
+    expect(text).toContain(COURSE)
+    const number = /KT\d{4}-[0-9A-Z]+/.exec(text)?.[0]
+    expect(number).toBeDefined()
+
+    // Anyone can verify the number on the classroom page.
+    const visitor = await harness.newPage()
+    await visitor.goto('/classroom')
+    await visitor.getByLabel('证书编号').fill(number!)
+    await visitor.getByTestId('verify-certificate').click()
+    await visitor.getByText('证书有效').waitFor()
+    await visitor.getByText('冯**').waitFor()
+    expect(errors).toEqual([])
+  })
+})
