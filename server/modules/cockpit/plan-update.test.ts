@@ -20,7 +20,7 @@ describe('re-importing a plan with the same code and document number updates it'
 
   const plan = async () =>
     (await t.request({ method: 'GET', url: '/api/cockpit/plans/suzhou-2022-83', as: leader })).json() as Plan
-  const importFile = (payload: unknown) =>
+  const importFile = (payload: object) =>
     t.request({ method: 'POST', url: '/api/cockpit/plans', payload, as: planner })
 
   beforeAll(async () => {

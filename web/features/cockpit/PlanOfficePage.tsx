@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../app/api.ts'
 import { useFetch } from '../../app/useFetch.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
+import { chinaToday } from '../calendar/today.ts'
 import { cockpitApi } from './api.ts'
 import { ImportErrors } from './ImportErrors.tsx'
 import { MilestoneComplete } from './MilestoneComplete.tsx'
@@ -14,9 +15,12 @@ import { uploadXlsx } from './upload.ts'
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/
 
-/** The last quarter that has ended, in China: the period a plan office usually imports. */
-function lastQuarter(now = new Date()): string {
-  const q = now.getUTCFullYear() * 4 + Math.floor(now.getUTCMonth() / 3) - 1
+/** The last quarter that has ended (or the plan's last quarter): the period usually imported. */
+function lastQuarter(periodEnd: string | undefined): string {
+  const today = chinaToday()
+  const end = periodEnd && periodEnd < today ? periodEnd : today
+  const q =
+    Number(end.slice(0, 4)) * 4 + Math.floor((Number(end.slice(5, 7)) - 1) / 3) - (end === today ? 1 : 0)
   return `${Math.floor(q / 4)}-Q${(q % 4) + 1}`
 }
 
@@ -33,7 +37,7 @@ export function PlanOfficePage() {
   const plan = useFetch(() => cockpitApi.plan(planId), [planId])
   const [planError, setPlanError] = useState<ApiError>()
   const [periodError, setPeriodError] = useState<ApiError>()
-  const [period, setPeriod] = useState(lastQuarter())
+  const [chosenPeriod, setPeriod] = useState<string>()
   const [busy, setBusy] = useState<'plan' | 'period'>()
 
   const importPlan = async (file: File) => {
@@ -86,6 +90,7 @@ export function PlanOfficePage() {
     }
   }
 
+  const period = chosenPeriod ?? lastQuarter(plan.data?.periodEnd)
   const milestones = (plan.data?.tasks ?? []).flatMap((task) =>
     task.milestones.map((m) => ({ ...m, section: task.section, lead: task.leadUnit })),
   )
