@@ -518,6 +518,12 @@ export const caseDocumentSchema = z.object({
   createdAt: z.string(),
 })
 export const caseDocumentList = z.object({ items: z.array(caseDocumentSchema) })
+/** What the tracking code and secret show: the submitter's view and the notices addressed to them. */
+export const trackResponse = partyCaseView.extend({
+  matterNumber: z.string().nullable(),
+  documents: z.array(caseDocumentSchema),
+})
+
 export const attachmentCreated = z.object({ id: z.string(), sha256: z.string(), size: z.number().int() })
 
 // ——— Supervision notices (督办) ———

@@ -212,6 +212,13 @@ describe('complaint from the portal to acceptance in the workbench', () => {
     await page.getByRole('button', { name: /查\s*询/ }).click()
     await page.getByText(caseNumber).first().waitFor()
     await page.getByText('已受理（调解中）').waitFor()
+    // The acceptance notice addressed to the complainant downloads as a PDF, without signing in.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载受理通知书' }).click(),
+    ])
+    const saved = await download.path()
+    expect(fs.readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-')
 
     await page.getByText('English', { exact: true }).click()
     await page.getByRole('heading', { name: 'Follow a submission' }).waitFor()

@@ -1,4 +1,4 @@
-import { attachmentCreated, caseDocumentList, subIdParams } from '../../../contracts/cases.ts'
+import { attachmentCreated, caseDocumentList, subIdParams, trackRequest } from '../../../contracts/cases.ts'
 import { idParams } from '../../../contracts/common.ts'
 import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
@@ -12,10 +12,12 @@ import {
   listDocuments,
   MAX_ATTACHMENT_BYTES,
   openDocument,
+  openDocumentAs,
   recordAttachment,
   SNIFF_BYTES,
 } from './documents.ts'
 import { casesErrors } from './errors.ts'
+import { trackedCaseId } from './matters.ts'
 
 export function documentRoutes(app: ZodApp, deps: AppDeps) {
   const store = caseBlobStore(deps.config)
@@ -54,6 +56,45 @@ export function documentRoutes(app: ZodApp, deps: AppDeps) {
         .type(file.mediaType)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
         .header('x-content-type-options', 'nosniff')
+        .send(file.stream)
+    },
+  )
+  app.post(
+    '/api/cases/track/documents/:id/file',
+    {
+      // The secret travels in the body, never in a URL that logs and histories keep.
+      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Download a notice addressed to an anonymous submitter, with the tracking code and secret',
+        params: idParams,
+        body: trackRequest,
+      },
+    },
+    async (request, reply) => {
+      // Who downloaded what is recorded, as for tracking; the PDF is rendered after that commits.
+      const caseId = await request.write(async (c) => {
+        const id = await trackedCaseId(c.trx, request.body.code, request.body.secret)
+        await c.audit({
+          action: 'case.document.tracked',
+          targetType: 'case_document',
+          targetId: request.params.id,
+          after: { caseId: id },
+        })
+        return id
+      })
+      const file = await openDocumentAs(
+        request.readContext().db,
+        deps.config,
+        caseId,
+        request.params.id,
+        'submitter',
+      )
+      return reply
+        .type(file.mediaType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'no-store')
         .send(file.stream)
     },
   )

@@ -111,6 +111,50 @@ describe('documents: numbered notices as PDF, attachments by SHA-256', () => {
     expect((await t.request({ method: 'GET', url, as: kunshan })).statusCode).toBe(404)
   })
 
+  it('lets an anonymous submitter list and download the notices addressed to them, with the code and secret only', async () => {
+    const submit = async () => {
+      const r = await t.request({ method: 'POST', url: '/api/cases/complaints', payload: complaint() })
+      expect(r.statusCode, r.body).toBe(201)
+      return r.json() as { id: string; tracking: { code: string; secret: string } }
+    }
+    const mine = await submit()
+    const other = await submit()
+    expect((await act(mine.id, 'accept')).statusCode).toBe(200)
+    expect((await act(other.id, 'accept')).statusCode).toBe(200)
+    // A staff-only attachment is not among what the submitter sees.
+    const internal = await t.request({
+      method: 'POST',
+      url: `/api/cases/${mine.id}/attachments`,
+      as: gusu,
+      ...multipart({ name: 'note.txt', type: 'text/plain', bytes: Buffer.from('内部意见') }),
+    })
+    expect(internal.statusCode, internal.body).toBe(201)
+
+    const tracked = await t.request({ method: 'POST', url: '/api/cases/track', payload: mine.tracking })
+    expect(tracked.statusCode, tracked.body).toBe(200)
+    const docs = tracked.json().documents as { id: string; kind: string; title: string }[]
+    expect(docs).toMatchObject([{ kind: 'acceptanceNotice', title: '受理通知书' }])
+    const download = (id: string, tracking: object) =>
+      t.request({ method: 'POST', url: `/api/cases/track/documents/${id}/file`, payload: tracking })
+    const pdf = await download(docs[0]!.id, mine.tracking)
+    expect(pdf.statusCode, pdf.body).toBe(200)
+    expect(pdf.headers['content-type']).toBe('application/pdf')
+    expect(pdf.headers['cache-control']).toBe('no-store')
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
+
+    // Another submission's code and secret, a wrong secret, or the internal file: nothing.
+    const wrongCase = await download(docs[0]!.id, other.tracking)
+    expect(wrongCase.statusCode).toBe(404)
+    expect(wrongCase.json().code).toBe('document_not_found')
+    const wrongSecret = await download(docs[0]!.id, {
+      code: mine.tracking.code,
+      secret: other.tracking.secret,
+    })
+    expect(wrongSecret.json().code).toBe('tracking_not_found')
+    expect((await download(internal.json().id, mine.tracking)).statusCode).toBe(404)
+    expect((await download(docs[0]!.id, { code: mine.tracking.code })).statusCode).toBe(400)
+  })
+
   it('numbers gap-free: a rolled-back transaction gives its number back', async () => {
     const agency = { key: 'test-agency', prefix: '测' }
     await expect(

@@ -297,7 +297,12 @@ const visibleTo = {
 export async function listDocuments(context: ReadContext, caseId: string) {
   const relation = await relationTo(context.db, context.actor, caseId)
   if (!relation) throw new AppError(casesErrors.case_not_found)
-  const rows = await context.db
+  return documentsFor(context.db, caseId, relation)
+}
+
+/** The documents of a case addressed to what `relation` may see. */
+export async function documentsFor(db: Db | Tx, caseId: string, relation: keyof typeof visibleTo) {
+  const rows = await db
     .selectFrom('case_documents')
     .select([
       'id',
@@ -337,7 +342,18 @@ export async function listDocuments(context: ReadContext, caseId: string) {
 export async function openDocument(context: ReadContext, config: Config, caseId: string, documentId: string) {
   const relation = await relationTo(context.db, context.actor, caseId)
   if (!relation) throw new AppError(casesErrors.case_not_found)
-  const doc = await context.db
+  return openDocumentAs(context.db, config, caseId, documentId, relation)
+}
+
+/** A document's bytes for `relation` (already established: staff, submitter or respondent). */
+export async function openDocumentAs(
+  db: Db,
+  config: Config,
+  caseId: string,
+  documentId: string,
+  relation: keyof typeof visibleTo,
+) {
+  const doc = await db
     .selectFrom('case_documents')
     .selectAll()
     .where('id', '=', documentId)
@@ -353,7 +369,7 @@ export async function openDocument(context: ReadContext, config: Config, caseId:
     await staged.commit()
     sha256 = staged.sha256
     // A cache of a deterministic rendering, not a change of the record: no audit entry.
-    await context.db
+    await db
       .updateTable('case_documents')
       .set({ sha256, size: staged.size })
       .where('id', '=', doc.id)

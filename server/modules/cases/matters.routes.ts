@@ -7,6 +7,7 @@ import {
   myCasesResponse,
   partyCaseView,
   trackRequest,
+  trackResponse,
 } from '../../../contracts/cases.ts'
 import { idParams } from '../../../contracts/common.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
@@ -87,7 +88,7 @@ export function matterRoutes(app: ZodApp) {
         tags: ['cases'],
         summary: 'Follow an anonymous submission by its tracking code and secret',
         body: trackRequest,
-        response: { 200: partyCaseView.extend({ matterNumber: z.string().nullable() }) },
+        response: { 200: trackResponse },
       },
     },
     async (request) => request.write((c) => trackCase(c, request.body.code, request.body.secret)),

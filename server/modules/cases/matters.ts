@@ -11,6 +11,7 @@ import { type Actor, can, isStaff, scopeCondition } from '../../kernel/access.ts
 import { AppError } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { newId, newSecret } from '../../kernel/ids.ts'
+import { documentsFor } from './documents.ts'
 import { chinaDate } from './engine/clocks.ts'
 import { type CaseTypeDeclaration, caseTypeOf } from './engine/declaration.ts'
 import { findCase, openCase } from './engine/engine.ts'
@@ -380,9 +381,9 @@ export async function myCases(context: ReadContext) {
 }
 
 /** An anonymous submitter's case by tracking code and secret; a wrong pair is simply not found. */
-export async function trackCase(context: WriteContext, code: string, secret: string) {
-  const { trx } = context
-  const row = await trx
+/** The case an anonymous submitter holds the tracking code and secret of; refused alike when either is wrong. */
+async function trackedCase(db: Db | Tx, code: string, secret: string) {
+  const row = await db
     .selectFrom('case_submissions')
     .innerJoin('cases', 'cases.id', 'case_submissions.case_id')
     .leftJoin('matters', 'matters.id', 'cases.matter_id')
@@ -392,9 +393,23 @@ export async function trackCase(context: WriteContext, code: string, secret: str
   const given = Buffer.from(sha256(secret), 'hex')
   const kept = Buffer.from(row?.secret_hash ?? '0'.repeat(64), 'hex')
   if (!row || !timingSafeEqual(given, kept)) throw new AppError(casesErrors.tracking_not_found)
+  return row
+}
+
+export async function trackCase(context: WriteContext, code: string, secret: string) {
+  const { trx } = context
+  const row = await trackedCase(trx, code, secret)
   await context.audit({ action: 'case.tracked', targetType: row.type, targetId: row.id })
-  const [view] = await partyViews(trx, [row], new Set([row.id]))
-  return { ...view!, matterNumber: row.matter_number }
+  const [[view], documents] = await Promise.all([
+    partyViews(trx, [row], new Set([row.id])),
+    documentsFor(trx, row.id, 'submitter'),
+  ])
+  return { ...view!, matterNumber: row.matter_number, documents: documents.items }
+}
+
+/** The id of the case a tracking code and secret open (for the submitter's document downloads). */
+export async function trackedCaseId(db: Db | Tx, code: string, secret: string): Promise<string> {
+  return (await trackedCase(db, code, secret)).id
 }
 
 async function matterByNumber(trx: Tx, number: string) {
