@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { base64Encode, parseCheckpoint, parseNote, verifyReceipt } from '../../contracts/evidence/index.ts'
+import { isSm2VerifierKey, parseSm2VerifierKey } from '../../contracts/evidence/sm2.ts'
 import { type CliCommand, EXIT, UsageError } from '../registry.ts'
 
 /** Verifier keys from `--vkey` strings and `--vkey-file` files (one vkey a line, `#` comments). */
@@ -73,7 +74,9 @@ export const verifyCommand: CliCommand = {
     const digests = await Promise.all(files.map(digestFile))
     let result: ReturnType<typeof verifyReceipt>
     try {
-      result = verifyReceipt({ receipt, verifierKeys, files: digests })
+      // An SM2 (国密) vkey checks the checkpoint's SM2 signature line (docs/evidence-log.md §5.1).
+      const keys = verifierKeys.map((k) => (isSm2VerifierKey(k) ? parseSm2VerifierKey(k) : k))
+      result = verifyReceipt({ receipt, verifierKeys: keys, files: digests })
     } catch (error) {
       err(`verification failed: bad verifier key: ${(error as Error).message}`)
       return EXIT.failed

@@ -42,6 +42,23 @@ const configSchema = z
       .string()
       .regex(/^[^\s+]+$/)
       .optional(),
+    /** Optional second (SM2, 国密) checkpoint signature: a `PRIVATE+KEY+…` string (docs/evidence-log.md §5.1). */
+    EVIDENCE_SM2_KEY: z.string().startsWith('PRIVATE+KEY+').optional(),
+    /** Where evidence blobs live: `local` (DATA_DIR/blobs) or an S3-compatible object store. */
+    BLOB_STORE: z.enum(['local', 's3']).default('local'),
+    S3_ENDPOINT: z.url().optional(),
+    S3_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid bucket name')
+      .optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: bool.default(true),
+    S3_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9!_.*'()/-]*$/, "letters, digits and !_.*'()/- only")
+      .default(''),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\/[^/\s]+/, 'must be an smtp:// or smtps:// URL')
@@ -89,7 +106,22 @@ const configSchema = z
       maxFileBytes: Math.floor(env.EVIDENCE_MAX_FILE_MB * 1024 * 1024),
       signerKey: env.EVIDENCE_SIGNER_KEY,
       logOrigin: env.EVIDENCE_LOG_ORIGIN,
+      sm2Key: env.EVIDENCE_SM2_KEY,
     },
+    /** The evidence blob store; S3 credentials fall back to the SDK's usual sources when not set. */
+    blobStore:
+      env.BLOB_STORE === 's3'
+        ? {
+            kind: 's3' as const,
+            endpoint: env.S3_ENDPOINT,
+            bucket: env.S3_BUCKET ?? '',
+            region: env.S3_REGION,
+            accessKeyId: env.S3_ACCESS_KEY_ID,
+            secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: env.S3_FORCE_PATH_STYLE,
+            prefix: env.S3_PREFIX,
+          }
+        : { kind: 'local' as const },
     /** Outgoing e-mail (reminders, supervision notices); absent: in-app inbox only. */
     smtp:
       env.SMTP_URL || env.SMTP_HOST
@@ -103,6 +135,10 @@ const configSchema = z
           }
         : undefined,
   }))
+  .refine((c) => c.blobStore.kind !== 's3' || c.blobStore.bucket !== '', {
+    path: ['S3_BUCKET'],
+    message: 'is required when BLOB_STORE=s3',
+  })
   .refine((c) => !(c.production && c.demoData), {
     path: ['DEMO_DATA'],
     message: 'demo data (with its known passwords) is refused when NODE_ENV=production',

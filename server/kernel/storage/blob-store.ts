@@ -15,6 +15,8 @@ export interface BlobStore {
   /** A readable stream of the blob's bytes, or undefined when absent. */
   open(sha256: string): Promise<Readable | undefined>
   has(sha256: string): Promise<boolean>
+  /** Deletes the blob if present (orphan cleanup; callers make sure nothing refers to it). */
+  remove(sha256: string): Promise<void>
 }
 
 export interface StageOptions {
@@ -39,7 +41,50 @@ export class BlobTooLargeError extends Error {
   override name = 'BlobTooLargeError'
 }
 
-const HEX64 = /^[0-9a-f]{64}$/
+export const HEX64 = /^[0-9a-f]{64}$/
+
+/**
+ * Streams `source` into a new file in `tmpDir` while hashing it, keeping the first bytes; the file
+ * is removed again on any error (size limit included).
+ */
+export async function stageToFile(
+  tmpDir: string,
+  source: Readable,
+  options: StageOptions = {},
+): Promise<{ tmp: string; sha256: string; size: number; head: Uint8Array }> {
+  await fs.promises.mkdir(tmpDir, { recursive: true })
+  const tmp = path.join(tmpDir, `${Date.now()}-${randomBytes(8).toString('hex')}`)
+  const hash = createHash('sha256')
+  const headLimit = options.headBytes ?? 64
+  const headParts: Buffer[] = []
+  let headLength = 0
+  let size = 0
+  const out = fs.createWriteStream(tmp, { flags: 'wx' })
+  try {
+    for await (const chunk of source) {
+      const buf = chunk as Buffer
+      size += buf.length
+      if (options.maxBytes !== undefined && size > options.maxBytes) {
+        throw new BlobTooLargeError(`more than ${options.maxBytes} bytes`)
+      }
+      if (headLength < headLimit) {
+        const part = buf.subarray(0, headLimit - headLength)
+        headParts.push(Buffer.from(part))
+        headLength += part.length
+      }
+      hash.update(buf)
+      if (!out.write(buf)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
+    }
+    await new Promise<void>((resolve, reject) =>
+      out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    )
+  } catch (error) {
+    out.destroy()
+    await fs.promises.rm(tmp, { force: true })
+    throw error
+  }
+  return { tmp, sha256: hash.digest('hex'), size, head: new Uint8Array(Buffer.concat(headParts)) }
+}
 
 /**
  * The default store: files under `<root>/sha256/<aa>/<hex>`, staged in `<root>/tmp/`.
@@ -54,44 +99,12 @@ export class LocalBlobStore implements BlobStore {
   }
 
   async stage(source: Readable, options: StageOptions = {}): Promise<StagedBlob> {
-    const tmpDir = path.join(this.root, 'tmp')
-    await fs.promises.mkdir(tmpDir, { recursive: true })
-    const tmp = path.join(tmpDir, `${Date.now()}-${randomBytes(8).toString('hex')}`)
-    const hash = createHash('sha256')
-    const headLimit = options.headBytes ?? 64
-    const headParts: Buffer[] = []
-    let headLength = 0
-    let size = 0
-    const out = fs.createWriteStream(tmp, { flags: 'wx' })
-    try {
-      for await (const chunk of source) {
-        const buf = chunk as Buffer
-        size += buf.length
-        if (options.maxBytes !== undefined && size > options.maxBytes) {
-          throw new BlobTooLargeError(`more than ${options.maxBytes} bytes`)
-        }
-        if (headLength < headLimit) {
-          const part = buf.subarray(0, headLimit - headLength)
-          headParts.push(Buffer.from(part))
-          headLength += part.length
-        }
-        hash.update(buf)
-        if (!out.write(buf)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
-      }
-      await new Promise<void>((resolve, reject) =>
-        out.end((error?: Error | null) => (error ? reject(error) : resolve())),
-      )
-    } catch (error) {
-      out.destroy()
-      await fs.promises.rm(tmp, { force: true })
-      throw error
-    }
-    const sha256 = hash.digest('hex')
+    const { tmp, sha256, size, head } = await stageToFile(path.join(this.root, 'tmp'), source, options)
     const target = this.pathOf(sha256)
     return {
       sha256,
       size,
-      head: new Uint8Array(Buffer.concat(headParts)),
+      head,
       commit: async () => {
         if (fs.existsSync(target)) {
           await fs.promises.rm(tmp, { force: true })
@@ -118,32 +131,8 @@ export class LocalBlobStore implements BlobStore {
   async has(sha256: string): Promise<boolean> {
     return HEX64.test(sha256) && fs.existsSync(this.pathOf(sha256))
   }
-}
 
-/** Settings of an S3-compatible object store (MinIO, OSS, COS, OBS…). */
-export interface S3BlobStoreOptions {
-  endpoint: string
-  bucket: string
-  region?: string
-  accessKeyId: string
-  secretAccessKey: string
-  prefix?: string
-}
-
-/**
- * S3-compatible storage. NOT IMPLEMENTED: ZhiBao ships no S3 client yet (adding one is a dependency
- * decision); the interface is fixed so that an adapter can stage to a local temp file, then PUT it
- * under `sha256/<hex>` with `If-None-Match: *`.
- */
-export class S3BlobStore implements BlobStore {
-  constructor(readonly options: S3BlobStoreOptions) {}
-  stage(): Promise<StagedBlob> {
-    throw new Error('S3 blob storage is not implemented yet; use the local store')
-  }
-  open(): Promise<Readable | undefined> {
-    throw new Error('S3 blob storage is not implemented yet; use the local store')
-  }
-  has(): Promise<boolean> {
-    throw new Error('S3 blob storage is not implemented yet; use the local store')
+  async remove(sha256: string): Promise<void> {
+    if (HEX64.test(sha256)) await fs.promises.rm(this.pathOf(sha256), { force: true })
   }
 }

@@ -14,21 +14,30 @@ import type { Config } from '../../kernel/config.ts'
 import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { newId } from '../../kernel/ids.ts'
-import { LocalBlobStore } from '../../kernel/storage/blob-store.ts'
+import { type BlobStore, LocalBlobStore } from '../../kernel/storage/blob-store.ts'
+import { S3BlobStore, s3StagingDir } from '../../kernel/storage/s3-blob-store.ts'
 import { appendCaseEvent, caseRelation } from '../cases/index.ts'
 import { evidenceErrors } from './errors.ts'
 import { INTEGRATE_JOB } from './integrator.ts'
 import { latestCheckpoint, readInclusionProof } from './log.repository.ts'
 
-const stores = new Map<string, LocalBlobStore>()
+const stores = new Map<string, BlobStore>()
 
-/** The blob store of an app: `DATA_DIR/blobs`, content-addressed by SHA-256. */
-export function blobStoreOf(config: Config): LocalBlobStore {
-  const root = path.join(config.dataDir, 'blobs')
-  let store = stores.get(root)
+/**
+ * The evidence blob store of an app, content-addressed by SHA-256: `DATA_DIR/blobs` by default, or
+ * an S3-compatible bucket when `BLOB_STORE=s3` (uploads are then staged in `DATA_DIR/blobs/tmp`).
+ */
+export function blobStoreOf(config: Config): BlobStore {
+  const b = config.blobStore
+  const key =
+    b.kind === 's3' ? `s3|${b.endpoint ?? ''}|${b.bucket}|${b.prefix}|${config.dataDir}` : config.dataDir
+  let store = stores.get(key)
   if (!store) {
-    store = new LocalBlobStore(root)
-    stores.set(root, store)
+    store =
+      b.kind === 's3'
+        ? new S3BlobStore({ ...b, stagingDir: s3StagingDir(config.dataDir) })
+        : new LocalBlobStore(path.join(config.dataDir, 'blobs'))
+    stores.set(key, store)
   }
   return store
 }

@@ -9,7 +9,7 @@ import {
 import type { Db, Tx } from '../../database.ts'
 import type { JobHandler } from '../../kernel/jobs.ts'
 import type { AppDeps } from '../../kernel/module.ts'
-import { type LogKeys, loadLogKeys } from './keys.ts'
+import { checkpointSigners, type LogKeys, loadLogKeys } from './keys.ts'
 import { dbNodeSource } from './log.repository.ts'
 
 export const INTEGRATE_JOB = 'evidence.integrate'
@@ -112,7 +112,10 @@ export async function integrateBatch(trx: Tx, options: IntegrateOptions): Promis
     }
   }
   const newSize = result.frontier.size
-  const note = signCheckpoint({ origin: keys.origin, size: newSize, rootHash: result.root }, [keys.signer])
+  const note = signCheckpoint(
+    { origin: keys.origin, size: newSize, rootHash: result.root },
+    checkpointSigners(keys),
+  )
   await trx
     .insertInto('evidence_checkpoints')
     .values({

@@ -6,6 +6,7 @@ import {
   parseVerifierKey,
   type SignerKey,
 } from '../../../contracts/evidence/index.ts'
+import { parseSm2SignerKey, type Sm2SignerKey } from '../../../contracts/evidence/sm2.ts'
 import type { Config } from '../../kernel/config.ts'
 
 /** The log's identity and its signing key; old verifier keys are published from `evidence_keys`. */
@@ -14,6 +15,13 @@ export interface LogKeys {
   signer: SignerKey
   /** Verifier keys kept for rotation (files `DATA_DIR/evidence-keys/*.vkey`), besides the signer's. */
   retired: string[]
+  /** The optional SM2 (国密) co-signer (EVIDENCE_SM2_KEY): a second signature line on checkpoints. */
+  sm2?: Sm2SignerKey
+}
+
+/** The signers of a checkpoint: the Ed25519 log key first, then the SM2 key when configured. */
+export function checkpointSigners(keys: LogKeys) {
+  return keys.sm2 ? [keys.signer, keys.sm2] : [keys.signer]
 }
 
 export function defaultOrigin(config: Config): string {
@@ -29,7 +37,7 @@ const cache = new Map<string, LogKeys>()
  */
 export function loadLogKeys(config: Config): LogKeys {
   const dir = path.join(config.dataDir, 'evidence-keys')
-  const cacheKey = `${dir}|${config.evidence.signerKey ?? ''}`
+  const cacheKey = `${dir}|${config.evidence.signerKey ?? ''}|${config.evidence.sm2Key ?? ''}`
   const cached = cache.get(cacheKey)
   if (cached) return cached
   let signerText = config.evidence.signerKey
@@ -57,7 +65,10 @@ export function loadLogKeys(config: Config): LogKeys {
       if (vkey !== signer.verifierKey) retired.push(vkey)
     }
   }
-  const keys = { origin: signer.name, signer, retired }
+  const sm2 = config.evidence.sm2Key ? parseSm2SignerKey(config.evidence.sm2Key) : undefined
+  if (sm2 && sm2.name !== signer.name)
+    throw new Error(`EVIDENCE_SM2_KEY is named ${sm2.name}, not the log origin ${signer.name}`)
+  const keys: LogKeys = { origin: signer.name, signer, retired, ...(sm2 ? { sm2 } : {}) }
   cache.set(cacheKey, keys)
   return keys
 }

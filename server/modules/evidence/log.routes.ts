@@ -11,7 +11,7 @@ import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 import type { AppDeps } from '../../kernel/module.ts'
 import { evidenceErrors } from './errors.ts'
-import { loadLogKeys } from './keys.ts'
+import { checkpointSigners, loadLogKeys } from './keys.ts'
 import {
   latestCheckpoint,
   publishedVerifierKeys,
@@ -75,7 +75,8 @@ export function logRoutes(app: ZodApp, deps: AppDeps) {
       const keys = loadLogKeys(deps.config)
       // Ed25519 is deterministic: the empty log's checkpoint is the same bytes on every call.
       const note =
-        latest?.note ?? signCheckpoint({ origin: keys.origin, size: 0, rootHash: emptyRoot() }, [keys.signer])
+        latest?.note ??
+        signCheckpoint({ origin: keys.origin, size: 0, rootHash: emptyRoot() }, checkpointSigners(keys))
       return reply.type('text/plain; charset=utf-8').header('cache-control', 'no-cache').send(note)
     },
   )
@@ -97,6 +98,26 @@ export function logRoutes(app: ZodApp, deps: AppDeps) {
         .type('text/plain; charset=utf-8')
         .header('cache-control', 'no-cache')
         .send(`${unique.join('\n')}\n`)
+    },
+  )
+
+  app.get(
+    '/api/evidence/vkey/sm2',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['evidence'],
+        summary:
+          'The log’s SM2 (国密) verifier key, when checkpoints carry an SM2 signature line; 404 otherwise',
+      },
+    },
+    async (_request, reply) => {
+      const { sm2 } = loadLogKeys(deps.config)
+      if (!sm2) throw new AppError(kernelErrors.not_found)
+      return reply
+        .type('text/plain; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(`${sm2.verifierKey}\n`)
     },
   )
 
