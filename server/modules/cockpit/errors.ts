@@ -57,5 +57,10 @@ export const cockpitErrors = defineErrors({
     en: 'Someone else changed the record; reload and try again',
   },
   cockpit_notice_closed: { status: 409, zh: '督办通知已办结', en: 'The supervision notice is closed' },
+  cockpit_milestone_date_invalid: {
+    status: 400,
+    zh: '完成日期不能晚于今天',
+    en: 'The completion date cannot be in the future',
+  },
   cockpit_upload_missing: { status: 400, zh: '请上传文件', en: 'Upload a file' },
 })

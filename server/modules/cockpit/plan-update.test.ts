@@ -144,6 +144,19 @@ describe('re-importing a plan with the same code and document number updates it'
     expect(after.tasks.map((x) => x.section)).not.toContain('三(十)')
   })
 
+  it('a milestone cannot be recorded as completed in the future', async () => {
+    const m = (await plan()).tasks[1]!.milestones[0]!
+    const r = await t.request({
+      method: 'POST',
+      url: `/api/cockpit/milestones/${m.id}/complete`,
+      as: planner,
+      payload: { completedOn: '2999-01-01', note: '提前' },
+    })
+    expect(r.statusCode).toBe(400)
+    expect(r.json().code).toBe('cockpit_milestone_date_invalid')
+    expect((await plan()).tasks[1]!.milestones[0]!.completedOn).toBeNull()
+  })
+
   it('the same code under another document number is refused: a new version takes its own code', async () => {
     const revised = { ...structuredClone(file), documentNumber: '苏府〔2025〕1号' }
     const refused = await importFile(revised)

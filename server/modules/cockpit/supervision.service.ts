@@ -361,6 +361,12 @@ export async function completeMilestone(
     .where('cockpit_milestones.id', '=', id)
     .executeTakeFirst()
   if (!m) throw new AppError(cockpitErrors.cockpit_milestone_not_found)
+  if (input.completedOn > chinaToday(context.now))
+    throw new AppError(cockpitErrors.cockpit_milestone_date_invalid, {
+      errors: [
+        { path: 'body.completedOn', code: 'future_date', message: 'The completion date is after today' },
+      ],
+    })
   if (!can(context.actor, 'cockpit.manage') && (await unitOf(context.trx, context.actor)) !== m.lead_unit) {
     throw new AppError(cockpitErrors.cockpit_not_responsible_unit)
   }
