@@ -48,6 +48,8 @@ export const PERMISSIONS = [
   'inspection.result',
   'inspection.review',
   'inspection.publish',
+  /** Act as a designated observer of a draw's commit–reveal (only on tasks naming the user). */
+  'inspection.observe',
   'registry.manage',
   'directory.manage',
   'classroom.manage',
@@ -62,6 +64,7 @@ const staffBasics: Permission[] = [
   'content.read',
   'evidence.deposit',
   'cockpit.report',
+  'inspection.observe',
 ]
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

@@ -214,6 +214,39 @@ export const revealRequest = z.object({
   observer: text(100),
   value: z.string().regex(/^(?:[0-9a-fA-F]{2}){16,64}$/, 'expected 16–64 bytes of hex'),
 })
+// ---- Observers (commit–reveal by user accounts) ----
+
+/** Designates a user account, by username, as an observer of a task's draw (before it is committed). */
+export const designateObserverRequest = z.object({ username: z.string().trim().min(1).max(100) })
+export const taskObserverSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  committed: z.boolean(),
+  committedAt: z.string().nullable(),
+})
+export type TaskObserver = z.infer<typeof taskObserverSchema>
+/** The observer's own commitment: hex SHA-256 of a secret value only the observer keeps. */
+export const observerCommitmentRequest = z.object({ commitment: hex32 })
+/** The observer's own reveal of the value behind the commitment, after the draw was committed. */
+export const observerRevealRequest = z.object({
+  value: z.string().regex(/^(?:[0-9a-fA-F]{2}){16,64}$/, 'expected 16–64 bytes of hex'),
+})
+/** A task on which the signed-in user is a designated observer, and what is expected of them. */
+export const observerDutySchema = z.object({
+  taskId: z.string(),
+  taskCode: z.string(),
+  taskTitle: z.string(),
+  commitment: z.string().nullable(),
+  committedAt: z.string().nullable(),
+  drawId: z.string().nullable(),
+  drawStatus: z.enum(['committed', 'drawn', 'aborted']).nullable(),
+  drandRound: z.number().int().nullable(),
+  revealed: z.boolean(),
+  /** 'commit' before the draw is committed, 'reveal' after, 'done' when nothing is left to do. */
+  next: z.enum(['commit', 'reveal', 'done']),
+})
+export type ObserverDuty = z.infer<typeof observerDutySchema>
+
 export const runDrawRequest = z.object({
   drand: z
     .object({
@@ -280,8 +313,18 @@ export const targetSchema = z.object({
   publishedAt: z.string().nullable(),
   /** 谁公开 */
   publishedBy: z.string().nullable(),
+  /** The penalty case opened from a problem found (staff of the target's district only). */
+  penaltyCaseId: z.string().nullable(),
+  penaltyCaseNumber: z.string().nullable(),
 })
 export type InspectionTarget = z.infer<typeof targetSchema>
+/** The penalty case opened from an inspection result, in the matter of other cases against the entity. */
+export const penaltyCaseResponse = z.object({
+  caseId: z.string(),
+  number: z.string(),
+  matterNumber: z.string(),
+  target: targetSchema,
+})
 
 export const recordResultRequest = z.object({
   outcome: z.enum(OUTCOMES),

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Harness, startHarness } from './harness.ts'
 
 const DEMO_PASSWORD = 'zhibao-demo'
-const OBSERVER = { name: '姑苏区公证处', value: '8899aabbccddeeff0011223344556677' }
 const RANDOMNESS = 'b2fc21325a24904a6a9e81a6c63f65f6cec3f0b2400df3f4a56b214770e9ccca'
 
 async function signIn(page: Page, username: string) {
@@ -89,28 +88,40 @@ describe('random inspection from plan to published, verified result', () => {
       periodEnd: '2026-12-31',
     })
 
-    // The draw wizard: commit with a future drand round and an observer's commitment.
+    // The draw wizard: designate an observer account; the observer commits in person on their screen.
     await page.reload()
     await page
       .getByRole('row', { name: new RegExp(code) })
       .getByRole('link', { name: '抽取' })
       .click()
-    await page.getByLabel('见证人', { exact: true }).fill(OBSERVER.name)
-    await page.getByLabel('见证人秘密值（十六进制，16–64字节）').fill(OBSERVER.value)
+    await page.getByLabel('见证人用户名').fill('prosecutor')
+    await page.getByRole('button', { name: /指\s*定/ }).click()
+    await page.getByText('待提交承诺').first().waitFor()
+    const observer = await harness.newPage()
+    observer.on('pageerror', (e) => errors.push(e.message))
+    await signIn(observer, 'prosecutor')
+    await observer.goto('/workbench/inspections/observer')
+    const duty = observer.getByRole('row', { name: new RegExp(code) })
+    await duty.getByRole('button', { name: /生\s*成/ }).click()
+    const secret = await duty.getByLabel('秘密值（十六进制，16–64字节）').inputValue()
+    expect(secret).toMatch(/^[0-9a-f]{64}$/)
+    await duty.getByTestId('observer-commit').click()
+    await duty.getByText('待揭示').or(duty.getByText('已提交承诺')).first().waitFor()
+    // The officer commits the draw once the observer has committed.
+    await page.getByRole('button', { name: /刷\s*新/ }).first().click()
+    await page.getByText('已提交承诺').waitFor()
     await page.getByRole('button', { name: '提交承诺' }).click()
     await page.getByText('输入承诺').waitFor()
     // The observer reveals; a wrong value is refused with a clear message first.
-    await page.getByLabel('揭示的秘密值（十六进制）').fill('00'.repeat(16))
-    await page
-      .getByRole('button', { name: '揭 示' })
-      .or(page.getByRole('button', { name: '揭示' }))
-      .click()
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('承诺不符')
-    await page.getByLabel('揭示的秘密值（十六进制）').fill(OBSERVER.value)
-    await page
-      .getByRole('button', { name: '揭 示' })
-      .or(page.getByRole('button', { name: '揭示' }))
-      .click()
+    await observer.reload()
+    await duty.getByLabel('揭示的秘密值（十六进制）').fill('00'.repeat(16))
+    await duty.getByTestId('observer-reveal').click()
+    await expect.poll(() => observer.getByRole('alert').first().textContent()).toContain('承诺不符')
+    await duty.getByLabel('揭示的秘密值（十六进制）').fill(secret)
+    await duty.getByTestId('observer-reveal').click()
+    await duty.getByText('已完成').waitFor()
+    await observer.close()
+    await page.getByRole('button', { name: /刷\s*新/ }).click()
     // The operator enters the drand randomness of the announced round, and the draw runs.
     await page.getByLabel('drand randomness').fill(RANDOMNESS)
     await page.getByRole('button', { name: '计算种子并抽取' }).click()

@@ -14,6 +14,8 @@ import * as m0201 from './0201_evidence.ts'
 import * as m0202 from './0202_evidence_statements.ts'
 import * as m0301 from './0301_inspections.ts'
 import * as m0302 from './0302_inspection_draw_abort.ts'
+import * as m0303 from './0303_inspection_observers_penalty.ts'
+import * as m0304 from './0304_penalty_deadline_rules.ts'
 import * as m0401 from './0401_cockpit.ts'
 import * as m0402 from './0402_cockpit_default_plan.ts'
 import * as m0501 from './0501_registry_search.ts'
@@ -43,6 +45,8 @@ export const migrations: Record<string, Migration> = {
   '0202_evidence_statements': m0202,
   '0301_inspections': m0301,
   '0302_inspection_draw_abort': m0302,
+  '0303_inspection_observers_penalty': m0303,
+  '0304_penalty_deadline_rules': m0304,
   '0401_cockpit': m0401,
   '0402_cockpit_default_plan': m0402,
   '0501_registry_search': m0501,

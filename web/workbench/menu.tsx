@@ -79,6 +79,12 @@ export const MENU: MenuEntry[] = [
     permission: 'inspection.read',
   },
   {
+    path: '/workbench/inspections/observer',
+    labelKey: 'inspections:menu.observer',
+    icon: <AuditOutlined />,
+    permission: 'inspection.observe',
+  },
+  {
     path: '/workbench/classroom',
     labelKey: 'classroom:menu.classroom',
     icon: <BookOutlined />,

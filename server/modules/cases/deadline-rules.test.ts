@@ -3,6 +3,7 @@ import type { DeadlineRule } from '../../../contracts/cases.ts'
 import { fixedClock } from '../../kernel/clock.ts'
 import { createTestApp, type Session, type TestApp } from '../../testing/harness.ts'
 import { DEFAULT_DEADLINE_RULES, ruleInForce } from './deadline-rules.ts'
+import { PENALTY_DEADLINE_RULES } from './penalty.workflow.ts'
 
 const clock = fixedClock('2026-03-02T01:00:00.000Z')
 
@@ -41,7 +42,9 @@ describe('deadline rules as data', () => {
   it('ships the 12315 and takedown defaults with their sources, for staff only', async () => {
     const rules = await list(clerk)
     const byId = new Map(rules.map((r) => [r.ruleId, r]))
-    expect([...byId.keys()].sort()).toEqual(DEFAULT_DEADLINE_RULES.map((r) => r.ruleId).sort())
+    expect([...byId.keys()].sort()).toEqual(
+      [...DEFAULT_DEADLINE_RULES, ...PENALTY_DEADLINE_RULES].map((r) => r.ruleId).sort(),
+    )
     expect(byId.get('5.6')).toMatchObject({
       version: 1,
       dayType: 'working',

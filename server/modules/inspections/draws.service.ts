@@ -338,9 +338,24 @@ export async function commitDraw(
     throw new AppError(inspectionsErrors.inspection_drand_round_past, {
       detail: { announced: input.drandRound, earliestAllowed: quicknetRound(now) + MIN_LEAD_ROUNDS },
     })
-  if (input.drandRound === null && input.observers.length === 0)
+  // Observers designated on the task (user accounts) enter with the commitments they submitted.
+  const designated = await trx
+    .selectFrom('inspection_observers')
+    .select(['name', 'commitment'])
+    .where('task_id', '=', task.id)
+    .execute()
+  const pending = designated.filter((o) => o.commitment === null).map((o) => o.name)
+  if (pending.length > 0)
+    throw new AppError(inspectionsErrors.inspection_observer_not_committed, {
+      detail: { observers: pending },
+    })
+  const randomness = {
+    ...input,
+    observers: [...designated.map((o) => ({ name: o.name, commitment: o.commitment! })), ...input.observers],
+  }
+  if (randomness.drandRound === null && randomness.observers.length === 0)
     throw new AppError(inspectionsErrors.inspection_randomness_invalid, { detail: { reason: 'noSource' } })
-  const canonical = normalise(await buildDrawInputs(trx, task, input, now))
+  const canonical = normalise(await buildDrawInputs(trx, task, randomness, now))
   const infeasible = checkFeasibility(canonical)
   if (infeasible) throw drawFailure(infeasible)
   // Encoded once: the same canonical bytes are hashed (node:crypto) and stored.
@@ -392,21 +407,38 @@ export async function commitDraw(
   return getDraw(context, row.id)
 }
 
-/** Step 2: a named observer reveals the value behind their commitment. */
+/**
+ * Step 2 for an observer who is not a user account (named in the commit request): staff enter the
+ * value the observer discloses. Observers designated as users reveal in person (observers.service).
+ */
 export async function revealObserver(
   context: WriteContext,
   drawId: string,
   input: z.output<typeof revealRequest>,
 ): Promise<InspectionDraw> {
   const row = await drawForWrite(context, drawId)
+  const name = input.observer.normalize('NFC')
+  const asUser = await context.trx
+    .selectFrom('inspection_observers')
+    .select('user_id')
+    .where('task_id', '=', row.task_id)
+    .where('name', '=', name)
+    .executeTakeFirst()
+  if (asUser) throw new AppError(inspectionsErrors.inspection_reveal_by_observer_only)
+  await applyReveal(context, row, name, input.value)
+  return getDraw(context, drawId)
+}
+
+/** Checks a revealed value against the observer's commitment and stores it (audited). */
+export async function applyReveal(context: WriteContext, row: DrawRow, name: string, rawValue: string) {
+  const drawId = row.id
   if (row.status !== 'committed') throw new AppError(inspectionsErrors.inspection_draw_state)
   const observers = parseJson<{ name: string; commitment: string }[]>(row.observers)
   const reveals = parseJson<{ observer: string; value: string }[]>(row.reveals)
-  const name = input.observer.normalize('NFC')
   const observer = observers.find((o) => o.name === name)
   if (!observer || reveals.some((r) => r.observer === name))
     throw new AppError(inspectionsErrors.inspection_reveal_unknown_observer)
-  const value = input.value.toLowerCase()
+  const value = rawValue.toLowerCase()
   if (observerCommitment(value) !== observer.commitment)
     throw new AppError(inspectionsErrors.inspection_reveal_mismatch, { detail: { observer: name } })
   reveals.push({ observer: name, value })
@@ -421,7 +453,6 @@ export async function revealObserver(
     targetId: drawId,
     after: { observer: name, value },
   })
-  return getDraw(context, drawId)
 }
 
 /**
@@ -539,6 +570,7 @@ async function insertTargets(trx: Executor, drawId: string, record: DrawRecord) 
       // Legal review is needed when a problem is found on an item that requires it; decided at entry.
       review_required: (itemsByStratum.get(t.stratum) ?? []).some((c) => reviewItems.has(c)) ? 1 : 0,
       review_status: null,
+      penalty_case_id: null,
       reviewed_by_name: null,
       reviewed_at: null,
       publish_due: null,

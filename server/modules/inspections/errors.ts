@@ -1,6 +1,36 @@
 import { defineErrors } from '../../kernel/errors.ts'
 
 export const inspectionsErrors = defineErrors({
+  inspection_penalty_no_problem: {
+    status: 409,
+    zh: '只有发现问题的检查结果才能启动行政处罚案件',
+    en: 'Only a result that found a problem can open a penalty case',
+  },
+  inspection_penalty_exists: {
+    status: 409,
+    zh: '该检查结果已启动行政处罚案件',
+    en: 'A penalty case has already been opened from this result',
+  },
+  inspection_observer_not_committed: {
+    status: 409,
+    zh: '尚有指定见证人未提交承诺，不能提交抽取承诺',
+    en: 'A designated observer has not submitted a commitment yet; the draw cannot be committed',
+  },
+  inspection_observer_not_designated: {
+    status: 403,
+    zh: '您不是该抽查任务的指定见证人',
+    en: 'You are not a designated observer of this task',
+  },
+  inspection_reveal_by_observer_only: {
+    status: 403,
+    zh: '该见证人须本人登录揭示秘密值，工作人员不能代为录入',
+    en: 'This observer must sign in and reveal the value in person; staff cannot enter it',
+  },
+  inspection_observer_unknown_user: {
+    status: 400,
+    zh: '没有该用户名的在用账号',
+    en: 'No active account has this username',
+  },
   inspection_code_exists: { status: 409, zh: '该编号已存在', en: 'This code is already in use' },
   inspection_badge_exists: {
     status: 409,

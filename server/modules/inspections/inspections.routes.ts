@@ -9,6 +9,7 @@ import {
   createPlanRequest,
   createTaskRequest,
   declareConflictRequest,
+  designateObserverRequest,
   directoryEntrySchema,
   directoryQuery,
   drawListQuery,
@@ -16,6 +17,10 @@ import {
   importDirectoryResponse,
   inspectionItemSchema,
   inspectorSchema,
+  observerCommitmentRequest,
+  observerDutySchema,
+  observerRevealRequest,
+  penaltyCaseResponse,
   planSchema,
   recordResultRequest,
   revealRequest,
@@ -25,6 +30,7 @@ import {
   statsSchema,
   targetSchema,
   taskListQuery,
+  taskObserverSchema,
   taskSchema,
 } from '../../../contracts/inspections-api.ts'
 import { AppError, kernelErrors } from '../../kernel/errors.ts'
@@ -51,8 +57,22 @@ import {
   listItems,
   readDirectoryFile,
 } from './lists.service.ts'
+import {
+  designateObserver,
+  listTaskObservers,
+  myDuties,
+  revealAsObserver,
+  submitObserverCommitment,
+} from './observers.service.ts'
 import { createPlan, createTask, findTask, listPlans, listTasks } from './plans.service.ts'
-import { listTargets, publishResult, recordResult, reviewResult, statistics } from './results.service.ts'
+import {
+  listTargets,
+  openPenaltyFromResult,
+  publishResult,
+  recordResult,
+  reviewResult,
+  statistics,
+} from './results.service.ts'
 
 const tags = ['inspections']
 
@@ -256,13 +276,82 @@ export function inspectionsRoutes(app: ZodApp) {
       config: { permission: 'inspection.plan' },
       schema: {
         tags,
-        summary: 'An observer reveals their value',
+        summary:
+          'Staff enter the value disclosed by an observer who is not a user account (user observers reveal in person)',
         params: idParams,
         body: revealRequest,
         response: { 200: drawSchema },
       },
     },
     async (request) => request.write((c) => revealObserver(c, request.params.id, request.body)),
+  )
+  // ---- Observers as user accounts (commit–reveal in person) ----
+  app.get(
+    '/api/inspections/tasks/:id/observers',
+    {
+      config: { permission: 'inspection.read' },
+      schema: {
+        tags,
+        summary: 'Observers designated on a task and whether each has committed',
+        params: idParams,
+        response: { 200: z.array(taskObserverSchema) },
+      },
+    },
+    async (request) => listTaskObservers(request.readContext(), request.params.id),
+  )
+  app.post(
+    '/api/inspections/tasks/:id/observers',
+    {
+      config: { permission: 'inspection.plan' },
+      schema: {
+        tags,
+        summary: 'Designate a user (by username) as observer of the task’s draw, before it is committed',
+        params: idParams,
+        body: designateObserverRequest,
+        response: { 200: z.array(taskObserverSchema) },
+      },
+    },
+    async (request) => request.write((c) => designateObserver(c, request.params.id, request.body)),
+  )
+  app.get(
+    '/api/inspections/observer-duties',
+    {
+      config: { permission: 'inspection.observe' },
+      schema: {
+        tags,
+        summary: 'Tasks on which the signed-in user is a designated observer',
+        response: { 200: z.array(observerDutySchema) },
+      },
+    },
+    async (request) => myDuties(request.readContext()),
+  )
+  app.post(
+    '/api/inspections/observer-duties/:id/commitment',
+    {
+      config: { permission: 'inspection.observe' },
+      schema: {
+        tags,
+        summary: 'The observer submits the commitment (SHA-256) of their secret value for task :id',
+        params: idParams,
+        body: observerCommitmentRequest,
+        response: { 200: observerDutySchema },
+      },
+    },
+    async (request) => request.write((c) => submitObserverCommitment(c, request.params.id, request.body)),
+  )
+  app.post(
+    '/api/inspections/observer-duties/draws/:id/reveal',
+    {
+      config: { permission: 'inspection.observe' },
+      schema: {
+        tags,
+        summary: 'The observer reveals their secret value for the committed draw :id',
+        params: idParams,
+        body: observerRevealRequest,
+        response: { 200: observerDutySchema },
+      },
+    },
+    async (request) => request.write((c) => revealAsObserver(c, request.params.id, request.body)),
   )
   app.post(
     '/api/inspections/draws/:id/run',
@@ -348,6 +437,21 @@ export function inspectionsRoutes(app: ZodApp) {
       schema: { tags, params: idParams, response: { 200: targetSchema } },
     },
     async (request) => request.write((c) => publishResult(c, request.params.id)),
+  )
+  app.post(
+    '/api/inspections/targets/:id/penalty-case',
+    {
+      config: { permission: 'case.handle' },
+      schema: {
+        tags,
+        summary:
+          'Open a penalty case (行政处罚) from a result that found a problem, in the matter of other cases against the entity',
+        params: idParams,
+        response: { 201: penaltyCaseResponse },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await request.write((c) => openPenaltyFromResult(c, request.params.id))),
   )
   app.get(
     '/api/inspections/stats',

@@ -363,6 +363,85 @@ describe('double-random inspections (双随机、一公开)', () => {
     expect(gusuProblem.errors[0]).toMatchObject({ path: 'rows.2.district', code: 'outOfScope' })
   })
 
+  it('a designated observer account commits and reveals in person; staff can neither skip nor stand in', async () => {
+    const prosecutor = await t.login('prosecutor')
+    const task = await newTask()
+    const observers = await api('POST', `/api/inspections/tasks/${task.id}/observers`, kunshan, {
+      username: 'prosecutor',
+    })
+    expect(observers).toEqual([expect.objectContaining({ committed: false })])
+    const name = observers[0].name as string
+    await api('POST', `/api/inspections/tasks/${task.id}/observers`, kunshan, { username: 'nobody' }, 400)
+    // Another user is not an observer of this task; the observer sees the duty, to commit first.
+    const stranger = await t.request({
+      method: 'POST',
+      url: `/api/inspections/observer-duties/${task.id}/commitment`,
+      as: gusu,
+      payload: { commitment: observerCommitment(OBSERVER.value) },
+    })
+    expect(stranger.json().code).toBe('inspection_observer_not_designated')
+    expect(await api('GET', '/api/inspections/observer-duties', prosecutor)).toEqual([
+      expect.objectContaining({ taskId: task.id, next: 'commit', commitment: null }),
+    ])
+    // The draw cannot be committed before every designated observer has committed.
+    const early = await t.request({
+      method: 'POST',
+      url: `/api/inspections/tasks/${task.id}/draw`,
+      as: kunshan,
+      payload: { drandRound: round(), observers: [] },
+    })
+    expect(early.json().code).toBe('inspection_observer_not_committed')
+    expect(early.json().detail.observers).toEqual([name])
+    const secret = 'a1b2c3d4e5f60718293a4b5c6d7e8f90'
+    await api('POST', `/api/inspections/observer-duties/${task.id}/commitment`, prosecutor, {
+      commitment: observerCommitment(secret),
+    })
+    const draw = (await api(
+      'POST',
+      `/api/inspections/tasks/${task.id}/draw`,
+      kunshan,
+      { drandRound: round(), observers: [] },
+      201,
+    )) as InspectionDraw
+    expect(draw.observers).toEqual([{ name, commitment: observerCommitment(secret), revealed: false }])
+    // After the commit, the commitment is fixed; staff may not enter the observer's value.
+    const late = await t.request({
+      method: 'POST',
+      url: `/api/inspections/observer-duties/${task.id}/commitment`,
+      as: prosecutor,
+      payload: { commitment: observerCommitment(OBSERVER.value) },
+    })
+    expect(late.json().code).toBe('inspection_task_not_draft')
+    const byStaff = await t.request({
+      method: 'POST',
+      url: `/api/inspections/draws/${draw.id}/reveals`,
+      as: kunshan,
+      payload: { observer: name, value: secret },
+    })
+    expect(byStaff.json().code).toBe('inspection_reveal_by_observer_only')
+    const wrong = await t.request({
+      method: 'POST',
+      url: `/api/inspections/observer-duties/draws/${draw.id}/reveal`,
+      as: prosecutor,
+      payload: { value: 'ff'.repeat(16) },
+    })
+    expect(wrong.json().code).toBe('inspection_reveal_mismatch')
+    const duty = await api('POST', `/api/inspections/observer-duties/draws/${draw.id}/reveal`, prosecutor, {
+      value: secret,
+    })
+    expect(duty).toMatchObject({ revealed: true, next: 'done', drawStatus: 'committed' })
+    const drawn = await api('POST', `/api/inspections/draws/${draw.id}/run`, kunshan, {
+      drand: { round: draw.drandRound, randomness: RANDOMNESS },
+    })
+    expect(drawn.status).toBe('drawn')
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'in', ['inspection.observer.commit', 'inspection.draw.reveal'])
+      .execute()
+    expect(audit.length).toBeGreaterThanOrEqual(2)
+  })
+
   it('commits, reveals, draws and publishes through the API; the record reproduces and names the commitment', async () => {
     const task = await newTask()
     const committed = (await commit(task)) as InspectionDraw
@@ -591,6 +670,106 @@ describe('double-random inspections (双随机、一公开)', () => {
       .where('draw_id', '=', draw.id)
       .execute()
     expect(targets).toHaveLength(0)
+  })
+
+  it('a problem found opens a penalty case in the entity’s matter, with the 90-day decision and 5-day statement clocks', async () => {
+    const draw = await completeDraw(await newTask())
+    const [first, second] = (await api(
+      'GET',
+      `/api/inspections/draws/${draw.id}/targets`,
+      kunshan,
+    )) as InspectionTarget[]
+    // An earlier matter about the entity: the penalty case joins it.
+    await t.database.db
+      .insertInto('matters')
+      .values({
+        id: `m-${first!.id}`,
+        number: 'SZ-2026-990001',
+        title: '既有事项',
+        district_id: first!.districtId,
+        owner_entity_id: null,
+        owner_user_id: null,
+        respondent_uscc: first!.uscc,
+        created_at: clock.now().toISOString(),
+        updated_at: clock.now().toISOString(),
+      })
+      .execute()
+    await api('POST', `/api/inspections/targets/${second!.id}/result`, kunshan, {
+      outcome: 'noProblem',
+      evidenceRefs: [],
+    })
+    const none = await t.request({
+      method: 'POST',
+      url: `/api/inspections/targets/${second!.id}/penalty-case`,
+      as: kunshan,
+    })
+    expect(none.json().code).toBe('inspection_penalty_no_problem')
+    await api('POST', `/api/inspections/targets/${first!.id}/result`, kunshan, {
+      outcome: 'problemFound',
+      notes: '商标使用不规范',
+      evidenceRefs: [],
+    })
+    const opened = await api(
+      'POST',
+      `/api/inspections/targets/${first!.id}/penalty-case`,
+      kunshan,
+      undefined,
+      201,
+    )
+    expect(opened.matterNumber).toBe('SZ-2026-990001')
+    expect(opened.number).toMatch(/^CF-2026-/)
+    expect(opened.target).toMatchObject({ penaltyCaseId: opened.caseId, penaltyCaseNumber: opened.number })
+    const twice = await t.request({
+      method: 'POST',
+      url: `/api/inspections/targets/${first!.id}/penalty-case`,
+      as: kunshan,
+    })
+    expect(twice.json().code).toBe('inspection_penalty_exists')
+    let c = await api('GET', `/api/cases/${opened.caseId}`, kunshan)
+    expect(c).toMatchObject({ type: 'penalty', state: 'filed' })
+    expect(c.data.source).toMatchObject({ kind: 'inspectionResult', targetId: first!.id })
+    // 立案 2026-05-06: the decision is due 90 calendar days later (rules.md 5.18).
+    expect(c.clocks).toEqual([
+      expect.objectContaining({ ruleId: '5.18', status: 'running', dueDate: '2026-08-04' }),
+    ])
+    const step = async (transition: string, input: object = {}) => {
+      c = await api('POST', `/api/cases/${opened.caseId}/transitions/${transition}`, kunshan, {
+        input,
+        version: c.version,
+      })
+      return c
+    }
+    await step('investigate')
+    // Deciding before the notice and the statement window is not offered.
+    const tooEarly = await t.request({
+      method: 'POST',
+      url: `/api/cases/${opened.caseId}/transitions/decide`,
+      as: kunshan,
+      payload: { input: { outcome: 'penalty', decision: '罚款' }, version: c.version },
+    })
+    expect(tooEarly.statusCode).toBeGreaterThanOrEqual(400)
+    await step('notify', {
+      facts: '未规范使用注册商标',
+      proposedPenalty: '警告',
+      legalBasis: '《商标法》第49条',
+    })
+    const window = c.clocks.find((k: { ruleId: string }) => k.ruleId === '5.22')
+    expect(window).toMatchObject({ status: 'running', unverified: false })
+    await step('requestHearing')
+    expect(c.clocks.find((k: { ruleId: string }) => k.ruleId === '5.18').status).toBe('suspended')
+    await step('holdHearing')
+    await step('decide', { outcome: 'penalty', decision: '警告' })
+    expect(c.clocks.find((k: { ruleId: string }) => k.ruleId === '5.18').status).toBe('met')
+    await step('close')
+    expect(c.state).toBe('closed')
+    // The public sees the published result, not the penalty case.
+    await api('POST', `/api/inspections/draws/${draw.id}/publish`, kunshan)
+    const publicTargets = (await api(
+      'GET',
+      `/api/inspections/draws/${draw.id}/targets`,
+      undefined,
+    )) as InspectionTarget[]
+    expect(publicTargets.every((x) => x.penaltyCaseId === null && x.penaltyCaseNumber === null)).toBe(true)
   })
 
   it('sets the publication deadline 20 working days after the result on the holiday calendar, reviews and publishes', async () => {

@@ -17,6 +17,7 @@ import { isStaff, scopeCondition } from '../../kernel/access.ts'
 import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { workingDayCalendar } from '../calendar/index.ts'
+import { openPenaltyCase } from '../cases/index.ts'
 import { getDraw } from './draws.service.ts'
 import { inspectionsErrors } from './errors.ts'
 import { type AnyContext, chinaDate, dbOf, parseJson } from './shared.ts'
@@ -26,7 +27,9 @@ type TargetRow = Database['inspection_targets']
 export const PUBLICATION_WORKING_DAYS = 20
 const PROBLEM: readonly Outcome[] = ['problemFound', 'problemCorrected']
 
-function presentTarget(r: TargetRow & { entity_name: string | null }, showResult: boolean): InspectionTarget {
+type TargetView = TargetRow & { entity_name: string | null; penalty_case_number: string | null }
+
+function presentTarget(r: TargetView, showResult: boolean, staffView = showResult): InspectionTarget {
   return {
     id: r.id,
     drawId: r.draw_id,
@@ -49,6 +52,8 @@ function presentTarget(r: TargetRow & { entity_name: string | null }, showResult
     published: r.published === 1,
     publishedAt: r.published_at,
     publishedBy: r.published_by_name,
+    penaltyCaseId: staffView ? r.penalty_case_id : null,
+    penaltyCaseNumber: staffView ? r.penalty_case_number : null,
   }
 }
 
@@ -62,22 +67,24 @@ export async function listTargets(context: AnyContext, drawId: string): Promise<
   const rows = await dbOf(context)
     .selectFrom('inspection_targets')
     .leftJoin('entities', 'entities.id', 'inspection_targets.entity_id')
+    .leftJoin('cases', 'cases.id', 'inspection_targets.penalty_case_id')
     .selectAll('inspection_targets')
-    .select('entities.name as entity_name')
+    .select(['entities.name as entity_name', 'cases.number as penalty_case_number'])
     .where('inspection_targets.draw_id', '=', drawId)
     .orderBy('inspection_targets.position')
     .execute()
   const ownDistrict = (r: TargetRow) =>
     isStaff(actor) && (actor.districtId === null || actor.districtId === r.district_id)
-  return rows.map((r) => presentTarget(r, r.published === 1 || ownDistrict(r)))
+  return rows.map((r) => presentTarget(r, r.published === 1 || ownDistrict(r), ownDistrict(r)))
 }
 
 async function targetForWrite(context: WriteContext, id: string) {
   const row = await context.trx
     .selectFrom('inspection_targets')
     .leftJoin('entities', 'entities.id', 'inspection_targets.entity_id')
+    .leftJoin('cases', 'cases.id', 'inspection_targets.penalty_case_id')
     .selectAll('inspection_targets')
-    .select('entities.name as entity_name')
+    .select(['entities.name as entity_name', 'cases.number as penalty_case_number'])
     .where('inspection_targets.id', '=', id)
     .where((eb) => scopeCondition(eb, context.actor, { district: 'inspection_targets.district_id' }))
     .executeTakeFirst()
@@ -297,5 +304,58 @@ export async function statistics(context: ReadContext, query: z.output<typeof st
       .sort((a, b) => a.itemId.localeCompare(b.itemId)),
     byDistrict: [...byDistrict].map(([districtId, v]) => ({ districtId, ...v })),
     publication,
+  }
+}
+
+/**
+ * A problem found opens a penalty matter (rules.md 5.14: an inspection is a source of clues): a
+ * 行政处罚 case against the entity, in the matter of any other case against it, linked both ways.
+ */
+export async function openPenaltyFromResult(context: WriteContext, targetId: string) {
+  const { trx } = context
+  const t = await targetForWrite(context, targetId)
+  if (!PROBLEM.includes(t.outcome as Outcome))
+    throw new AppError(inspectionsErrors.inspection_penalty_no_problem)
+  if (t.penalty_case_id) throw new AppError(inspectionsErrors.inspection_penalty_exists)
+  const task = await trx
+    .selectFrom('inspection_draws')
+    .innerJoin('inspection_tasks', 'inspection_tasks.id', 'inspection_draws.task_id')
+    .select(['inspection_tasks.code', 'inspection_tasks.title'])
+    .where('inspection_draws.id', '=', t.draw_id)
+    .executeTakeFirstOrThrow()
+  const opened = await openPenaltyCase(context, {
+    districtId: t.district_id,
+    title: `行政处罚：${t.entity_name ?? t.uscc}（双随机抽查 ${task.code}）`,
+    respondentUscc: t.uscc,
+    data: {
+      source: {
+        kind: 'inspectionResult',
+        targetId: t.id,
+        drawId: t.draw_id,
+        taskCode: task.code,
+        taskTitle: task.title,
+        outcome: t.outcome,
+        notes: t.notes,
+        resultOn: t.result_on,
+        inspectors: parseJson(t.inspectors),
+      },
+    },
+  })
+  await trx
+    .updateTable('inspection_targets')
+    .set({ penalty_case_id: opened.id })
+    .where('id', '=', t.id)
+    .execute()
+  await context.audit({
+    action: 'inspection.result.penaltyCase',
+    targetType: 'inspectionTarget',
+    targetId: t.id,
+    after: { caseId: opened.id, number: opened.number, matter: opened.matterNumber },
+  })
+  return {
+    caseId: opened.id,
+    number: opened.number,
+    matterNumber: opened.matterNumber,
+    target: await reread(context, t.id),
   }
 }

@@ -125,5 +125,19 @@ export interface InspectionsTables {
     published: number
     published_at: string | null
     published_by_name: string | null
+    /** The penalty case (case engine) opened from a problem found, if any. */
+    penalty_case_id: string | null
+  }
+  /** Observers (commit–reveal) designated on a task: user accounts who commit and reveal themselves. */
+  inspection_observers: {
+    task_id: string
+    user_id: string
+    /** The name under which the observer's commitment enters the draw inputs (the user's name). */
+    name: string
+    /** Hex SHA-256 of the observer's secret value, submitted by the observer before the draw commit. */
+    commitment: string | null
+    committed_at: string | null
+    designated_at: string
+    designated_by: string
   }
 }

@@ -78,6 +78,29 @@ export function DrawResultsPage() {
           { title: t('target.enteredBy'), dataIndex: 'enteredBy', render: (v) => v ?? '—' },
           { title: t('target.publishedBy'), dataIndex: 'publishedBy', render: (v) => v ?? '—' },
           {
+            title: t('target.penaltyCase'),
+            render: (_, r) =>
+              r.penaltyCaseId ? (
+                <Link to={`/workbench/cases/${r.penaltyCaseId}`}>{r.penaltyCaseNumber}</Link>
+              ) : can('case.handle') && (r.outcome === 'problemFound' || r.outcome === 'problemCorrected') ? (
+                <Button
+                  size="small"
+                  danger
+                  data-testid={`open-penalty-${r.position}`}
+                  onClick={() =>
+                    act(
+                      () => api.post(`/api/inspections/targets/${r.id}/penalty-case`),
+                      'target.penaltyOpened',
+                    )
+                  }
+                >
+                  {t('target.openPenalty')}
+                </Button>
+              ) : (
+                '—'
+              ),
+          },
+          {
             title: t('actions'),
             render: (_, r) =>
               r.published ? (

@@ -9,13 +9,13 @@ import {
   InputNumber,
   Space,
   Steps,
+  Tag,
   Typography,
 } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
-import { observerCommitment } from '../../../contracts/inspections/draw/index.ts'
-import type { InspectionDraw, InspectionTask } from '../../../contracts/inspections-api.ts'
+import type { InspectionDraw, InspectionTask, TaskObserver } from '../../../contracts/inspections-api.ts'
 import { api } from '../../app/api.ts'
 import { useFetch } from '../../app/useFetch.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
@@ -114,6 +114,7 @@ export function DrawWizard() {
       )}
       {step === 0 && task.data && (
         <CommitStep
+          taskId={task.data.id}
           busy={busy}
           onCommit={(body) =>
             act(() => api.post(`/api/inspections/tasks/${id}/draw`, body), 'wizard.committed')
@@ -147,27 +148,10 @@ export function DrawWizard() {
         <Alert type="warning" showIcon title={`${t('status.aborted')}：${d.abortReason}`} />
       )}
       {step === 1 && d && (
-        <Form
-          layout="vertical"
-          onFinish={(v) =>
-            act(() => api.post(`/api/inspections/draws/${d.id}/reveals`, v), 'wizard.revealed')
-          }
-        >
-          <Form.Item
-            name="observer"
-            label={t('wizard.observerName')}
-            initialValue={d.observers.find((o) => !o.revealed)?.name}
-            rules={[{ required: true }]}
-          >
-            <Input />
-          </Form.Item>
-          <Form.Item name="value" label={t('wizard.observerValue')} rules={[{ required: true }]}>
-            <Input />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy}>
-            {t('wizard.revealSubmit')}
-          </Button>
-        </Form>
+        <Space orientation="vertical" style={{ marginBottom: 16 }}>
+          <Alert type="info" showIcon title={t('wizard.waitingReveal')} />
+          <Button onClick={() => draw.reload()}>{t('wizard.refresh')}</Button>
+        </Space>
       )}
       {step === 2 && d && (
         <Form
@@ -244,41 +228,71 @@ export function DrawWizard() {
   )
 }
 
-function CommitStep({ busy, onCommit }: { busy: boolean; onCommit: (body: unknown) => void }) {
+function CommitStep({
+  taskId,
+  busy,
+  onCommit,
+}: {
+  taskId: string
+  busy: boolean
+  onCommit: (body: unknown) => void
+}) {
   const { t } = useTranslation('inspections')
   const [form] = Form.useForm()
+  const observers = useFetch(
+    () => api.get<TaskObserver[]>(`/api/inspections/tasks/${taskId}/observers`),
+    [taskId],
+  )
+  const [username, setUsername] = useState('')
+  const [error, setError] = useState<unknown>(null)
   const suggested = quicknetRound(new Date()) + 600 // ≈ 30 minutes ahead
+  const designate = async () => {
+    setError(null)
+    try {
+      await api.post(`/api/inspections/tasks/${taskId}/observers`, { username: username.trim() })
+      setUsername('')
+      await observers.reload()
+    } catch (e) {
+      setError(e)
+    }
+  }
+  const waiting = (observers.data ?? []).filter((o) => !o.committed)
   return (
     <Form
       form={form}
       layout="vertical"
       initialValues={{ drandRound: suggested }}
-      onFinish={(v: { drandRound?: number; observerName?: string; observerSecret?: string }) =>
-        onCommit({
-          drandRound: v.drandRound ?? null,
-          observers:
-            v.observerName && v.observerSecret
-              ? [{ name: v.observerName, commitment: observerCommitment(v.observerSecret.trim()) }]
-              : [],
-        })
-      }
+      onFinish={(v: { drandRound?: number }) => onCommit({ drandRound: v.drandRound ?? null, observers: [] })}
     >
       <Typography.Paragraph>{t('wizard.commitHelp')}</Typography.Paragraph>
       <Form.Item name="drandRound" label={t('draw.drandRound')} extra={t('wizard.drandRoundHelp')}>
         <InputNumber style={{ width: 240 }} min={1} />
       </Form.Item>
-      <Form.Item name="observerName" label={t('wizard.observerName')}>
-        <Input style={{ maxWidth: 360 }} />
+      <Form.Item label={t('wizard.observers')} extra={t('wizard.observersHelp')}>
+        <ProblemAlert error={error as never} onClose={() => setError(null)} />
+        <Space.Compact style={{ maxWidth: 420, marginBottom: 8 }}>
+          <Input
+            aria-label={t('wizard.observerUsername')}
+            placeholder={t('wizard.observerUsername')}
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+          <Button disabled={!username.trim()} onClick={designate}>
+            {t('wizard.designate')}
+          </Button>
+        </Space.Compact>
+        <Space wrap>
+          {(observers.data ?? []).map((o) => (
+            <Tag key={o.userId} color={o.committed ? 'green' : 'default'}>
+              {o.name}：{o.committed ? t('wizard.observerCommitted') : t('wizard.observerPending')}
+            </Tag>
+          ))}
+          <Button size="small" onClick={() => observers.reload()}>
+            {t('wizard.refresh')}
+          </Button>
+        </Space>
       </Form.Item>
-      <Form.Item
-        name="observerSecret"
-        label={t('wizard.observerSecret')}
-        extra={t('wizard.observerSecretHelp')}
-        rules={[{ pattern: /^(?:[0-9a-fA-F]{2}){16,64}$/, message: t('wizard.hexValue') }]}
-      >
-        <Input style={{ maxWidth: 560 }} />
-      </Form.Item>
-      <Button type="primary" htmlType="submit" loading={busy}>
+      <Button type="primary" htmlType="submit" loading={busy} disabled={waiting.length > 0}>
         {t('wizard.commitSubmit')}
       </Button>
     </Form>

@@ -10,6 +10,9 @@ const DrawWizard = lazy(() => import('./DrawWizard.tsx').then((m) => ({ default:
 const DrawResultsPage = lazy(() =>
   import('./DrawResultsPage.tsx').then((m) => ({ default: m.DrawResultsPage })),
 )
+const ObserverDutiesPage = lazy(() =>
+  import('./ObserverDutiesPage.tsx').then((m) => ({ default: m.ObserverDutiesPage })),
+)
 const PublicDrawsPage = lazy(() =>
   import('./PublicDrawsPage.tsx').then((m) => ({ default: m.PublicDrawsPage })),
 )
@@ -26,6 +29,16 @@ export const inspectionWorkbenchRoutes: RouteObject[] = [
   { path: 'inspections', element: staff(<InspectionsPage />) },
   { path: 'inspections/tasks/:id/draw', element: staff(<DrawWizard />) },
   { path: 'inspections/draws/:id', element: staff(<DrawResultsPage />) },
+  {
+    path: 'inspections/observer',
+    element: (
+      <RequireAuth permission="inspection.observe">
+        <Suspense fallback={null}>
+          <ObserverDutiesPage />
+        </Suspense>
+      </RequireAuth>
+    ),
+  },
 ]
 
 /** Portal pages: published draws and their in-browser verification. */
