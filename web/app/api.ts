@@ -96,6 +96,29 @@ export const api = {
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** Sends one file as multipart/form-data field `file`. */
+  upload: async <T>(path: string, file: File): Promise<T> => {
+    const form = new FormData()
+    form.append('file', file)
+    const headers: Record<string, string> = {
+      'accept-language': currentLanguage(),
+      accept: 'application/json',
+    }
+    if (csrfToken) headers['x-csrf-token'] = csrfToken
+    const response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: form })
+    const data = safeJson(await response.text())
+    if (!response.ok) {
+      const problem = (data && typeof data === 'object' ? data : {}) as Partial<Problem>
+      throw new ApiError({
+        code: problem.code ?? 'http_error',
+        title: problem.title ?? `HTTP ${response.status}`,
+        status: problem.status ?? response.status,
+        errors: problem.errors,
+        detail: problem.detail,
+      })
+    }
+    return data as T
+  },
 }
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number }

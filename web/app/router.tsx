@@ -7,6 +7,7 @@ import { calendarPortalRoutes } from '../features/calendar/routes.tsx'
 import { casePortalRoutes, caseWorkbenchRoutes } from '../features/cases/routes.tsx'
 import { classroomPortalRoutes, classroomWorkbenchRoutes } from '../features/classroom/routes.tsx'
 import { cockpitPlanRoutes } from '../features/cockpit/routes.tsx'
+import { contentPortalRoutes, contentWorkbenchRoutes } from '../features/content/routes.tsx'
 import { EntitiesPage } from '../features/entities/EntitiesPage.tsx'
 import { evidencePortalRoutes } from '../features/evidence/routes.tsx'
 import { RegistrationQueue } from '../features/identity/RegistrationQueue.tsx'
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
       ...casePortalRoutes,
       ...calendarPortalRoutes,
       ...searchPortalRoutes,
+      ...contentPortalRoutes,
       ...classroomPortalRoutes,
       ...evidencePortalRoutes,
       {
@@ -99,6 +101,7 @@ export const router = createBrowserRouter([
       },
       ...inspectionWorkbenchRoutes,
       ...caseWorkbenchRoutes,
+      ...contentWorkbenchRoutes,
       ...classroomWorkbenchRoutes,
       ...adminRoutes,
       { path: '*', element: <NotFound /> },

@@ -43,6 +43,10 @@ export function PortalLayout() {
             <Link to="/services">{t('nav.services')}</Link>
             <Link to="/classroom">{t('classroom:nav.classroom')}</Link>
             <Link to="/talent">{t('classroom:nav.talent')}</Link>
+            <Link to="/guides">{t('content:nav.guides')}</Link>
+            <Link to="/policies">{t('content:nav.policies')}</Link>
+            <Link to="/news">{t('content:nav.news')}</Link>
+            <Link to="/faq">{t('content:nav.faq')}</Link>
             <Link to="/search">{t('nav.search')}</Link>
             <Link to="/verify/evidence">{t('nav.verify')}</Link>
             <Link to="/inspections">{t('nav.inspections')}</Link>

@@ -143,7 +143,7 @@ export function contentRoutes(app: ZodApp, deps: AppDeps) {
     async (request, reply) =>
       reply.code(201).send(await request.write((c) => createArticle(c, request.body))),
   )
-  app.put(
+  app.patch(
     '/api/articles/:id',
     {
       config: { permission: 'content.manage' },

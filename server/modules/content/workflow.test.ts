@@ -118,7 +118,7 @@ describe('content workflow: draft → review → published, scheduled steps, san
     })
     expect(returned.json()).toMatchObject({ status: 'draft', reviewComment: '请补充办理时限' })
     const edited = await t.request({
-      method: 'PUT',
+      method: 'PATCH',
       url: `/api/articles/${draft.id}`,
       as: clerk,
       payload: { ...guide('商标异议办事指南'), kind: undefined, summary: '补充了时限' },
@@ -171,7 +171,7 @@ describe('content workflow: draft → review → published, scheduled steps, san
     await step(clerk, draft.id, 'submit')
     expect((await step(clerk, draft.id, 'submit')).json().code).toBe('content_wrong_state')
     const edit = await t.request({
-      method: 'PUT',
+      method: 'PATCH',
       url: `/api/articles/${draft.id}`,
       as: clerk,
       payload: { title: '审核中改标题', body: '<p>x</p>' },
@@ -343,7 +343,7 @@ describe('content workflow: draft → review → published, scheduled steps, san
     }
     // The same cleaning applies to an edit.
     const edited = await t.request({
-      method: 'PUT',
+      method: 'PATCH',
       url: `/api/articles/${item.id}`,
       as: clerk,
       payload: { title: 'XSS 清洗测试', body: '<p onmouseover="x()">改</p><script>steal()</script>' },

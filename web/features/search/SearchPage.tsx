@@ -5,6 +5,7 @@ import type { SearchResponse } from '../../../contracts/search.ts'
 import { api } from '../../app/api.ts'
 import { useFetch } from '../../app/useFetch.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
+import { contentPath } from '../content/paths.ts'
 import { Highlight } from './Highlight.tsx'
 
 const FILTERS = ['type', 'district', 'ipc', 'nice', 'from', 'to'] as const
@@ -106,6 +107,10 @@ export function SearchPage() {
                   <Typography.Title level={2} style={{ fontSize: 17, margin: 0 }}>
                     {item.source === 'asset' ? (
                       <Link to={`/registry/assets/${item.id}`}>
+                        <Highlight value={item.title} />
+                      </Link>
+                    ) : item.source === 'article' ? (
+                      <Link to={contentPath(item.kind, item.id)}>
                         <Highlight value={item.title} />
                       </Link>
                     ) : (

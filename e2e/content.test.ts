@@ -1,0 +1,126 @@
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Harness, startHarness } from './harness.ts'
+
+// A how-to guide from the clerk's draft through the examiner's review to the public portal, where
+// it is read (steps, links to ZhiBao's forms), found by search, and served with its own <title>.
+
+async function signIn(page: Page, username: string) {
+  await page.goto('/login')
+  await page.getByLabel('用户名', { exact: true }).fill(username)
+  await page.getByLabel('密码', { exact: true }).fill('zhibao-demo')
+  await page
+    .locator('form')
+    .getByRole('button', { name: /登\s*录/ })
+    .click()
+  await page.waitForURL('**/workbench')
+}
+
+const TITLE = '集成电路布图设计专有权纠纷处理办事指南'
+
+describe('content: draft, review, publish, read and find a guide', () => {
+  let harness: Harness
+  let guideUrl = ''
+  const errors: string[] = []
+
+  beforeAll(async () => {
+    harness = await startHarness()
+  })
+  afterAll(async () => {
+    await harness?.stop()
+  })
+
+  it('the clerk drafts a guide and submits it for review', async () => {
+    const page = await harness.newPage()
+    page.on('pageerror', (e) => errors.push(String(e)))
+    await signIn(page, 'clerk')
+    await page.getByRole('menuitem', { name: '内容管理' }).click()
+    await page.getByRole('heading', { name: '内容管理' }).waitFor()
+    await page.getByTestId('content-new').click()
+    await page.getByRole('heading', { name: '新建内容' }).waitFor()
+
+    await page.getByLabel('类型', { exact: true }).click()
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '办事指南' })
+      .click()
+    await page.getByLabel('标题', { exact: true }).fill(TITLE)
+    await page.getByLabel('摘要', { exact: true }).fill('布图设计权利人请求处理侵权纠纷的步骤和材料')
+    await page.getByLabel('第 1 步', { exact: true }).fill('准备布图设计登记证书')
+    await page.getByRole('button', { name: /添加步骤/ }).click()
+    await page.getByLabel('第 2 步', { exact: true }).fill('在线提交投诉')
+    await page.getByLabel('所需材料').fill('布图设计登记证书\n侵权比对说明')
+    await page
+      .getByLabel('正文', { exact: true })
+      .fill('<p>适用于布图设计专有权纠纷。</p><script>alert(1)</script><img src=x onerror="alert(2)">')
+    await page.getByTestId('content-save').click()
+    await page.waitForURL(/\/workbench\/content\/[^/]+$/)
+    await page.getByTestId('content-status').getByText('草稿').waitFor()
+    // The body was cleaned on the server: the preview shows no script or handler.
+    const body = await page.getByLabel('正文', { exact: true }).inputValue()
+    expect(body).toContain('<p>适用于布图设计专有权纠纷。</p>')
+    expect(body).not.toMatch(/script|onerror/)
+
+    await page.getByTestId('content-submit').click()
+    await page.getByTestId('content-status').getByText('待审核').waitFor()
+    // Not reviewable by its author: the clerk has no review panel.
+    expect(await page.getByTestId('content-approve').count()).toBe(0)
+  })
+
+  it('the examiner finds it in the review queue and publishes it', async () => {
+    const page = await harness.newPage()
+    page.on('pageerror', (e) => errors.push(String(e)))
+    await signIn(page, 'examiner')
+    await page.getByRole('menuitem', { name: '内容审核' }).click()
+    await page.getByRole('heading', { name: '内容审核' }).waitFor()
+    await page.getByRole('link', { name: TITLE }).click()
+    await page.getByTestId('content-approve').click()
+    await page.getByTestId('content-status').getByText('已发布').waitFor()
+    await page.getByRole('link', { name: '在门户查看' }).click()
+    await page.waitForURL('**/guides/**')
+    guideUrl = new URL(page.url()).pathname
+  })
+
+  it('the public reads it, finds it by search, and a crawler sees its title without running scripts', async () => {
+    const page = await harness.newPage()
+    page.on('pageerror', (e) => errors.push(String(e)))
+    await page.goto('/guides')
+    await page.getByRole('heading', { name: '办事指南', level: 1 }).waitFor()
+    await page.getByRole('link', { name: TITLE }).click()
+    await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor()
+    await page.getByRole('listitem').filter({ hasText: '在线提交投诉' }).waitFor()
+    expect(await page.title()).toBe(`${TITLE} · 办事指南 · 知保`)
+    expect(await page.locator('meta[name="description"]').getAttribute('content')).toBe(
+      '布图设计权利人请求处理侵权纠纷的步骤和材料',
+    )
+
+    // A demo guide links to the complaint form.
+    await page.goto('/guides')
+    await page.getByRole('link', { name: '知识产权侵权投诉办事指南' }).click()
+    await page.getByRole('link', { name: '在线提交投诉' }).click()
+    await page.waitForURL('**/services/complaint')
+
+    await page.goto('/search')
+    const box = page.getByRole('searchbox')
+    await box.fill('布图设计')
+    await box.press('Enter')
+    await page.getByRole('link', { name: TITLE }).click()
+    await page.waitForURL(`**${guideUrl}`)
+
+    const html = await (await fetch(`${harness.baseUrl}${guideUrl}`)).text()
+    expect(html).toContain(`<title>${TITLE} · 办事指南 · 知保</title>`)
+    expect(html).toContain('<meta name="description" content="布图设计权利人请求处理侵权纠纷的步骤和材料" />')
+    // The real web app's document (its script and styles), not a bare shell.
+    expect(html).toContain('skip-link')
+    expect(html).toMatch(/<script type="module"[^>]*src="[^"]+\.js"/)
+
+    // FAQ: grouped, each answer opens from the keyboard.
+    await page.goto('/faq')
+    await page.getByRole('heading', { name: '投诉举报', level: 2 }).waitFor()
+    const question = page.getByRole('button', { name: /可以匿名举报吗/ })
+    await question.focus()
+    await page.keyboard.press('Enter')
+    await page.getByText('匿名举报不留联系方式').waitFor()
+    expect(errors).toEqual([])
+  })
+})
