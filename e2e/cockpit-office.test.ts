@@ -129,6 +129,21 @@ describe('the plan office imports plans and figures and records milestones; a un
     await page.screenshot({ path: `${SCREENSHOT_DIR}/cockpit-office-milestone.png`, fullPage: true })
   })
 
+  it('a leader reads a computed target: its history by period and the records behind the figure', async () => {
+    const page = await harness.newPage()
+    page.on('pageerror', (e) => errors.push(e.message))
+    await signIn(page, 'leader')
+    await page.goto('/workbench')
+    await page.getByRole('menuitem', { name: '方案总览' }).click()
+    await page.waitForURL('**/cockpit/plan')
+    await page.getByRole('link', { name: 'T13', exact: true }).click()
+    await page.getByRole('heading', { name: /T13/ }).waitFor()
+    await page.getByText('指标历史').waitFor()
+    await page.getByText('数据明细').waitFor()
+    await page.getByText(/^\d{4}-\d{2}：/).waitFor()
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/cockpit-target-drilldown.png`, fullPage: true })
+  })
+
   it('the court answers a supervision notice from its inbox; the plan office sees the response', async () => {
     const page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(e.message))

@@ -22,6 +22,7 @@ import { useFetch } from '../../app/useFetch.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
 import { cockpitApi } from './api.ts'
 import { Chart } from './charts.tsx'
+import { DrillDownCard } from './DrillDownCard.tsx'
 import { goalText, type ReportView } from './model.ts'
 import { Shell } from './Shell.tsx'
 import { StatusTag } from './StatusTag.tsx'
@@ -160,6 +161,35 @@ export function TargetPage() {
               />
             </Card>
           </Col>
+          <Col xs={24} lg={12}>
+            <Card title={t('target.history')}>
+              <Table
+                rowKey="period"
+                size="small"
+                pagination={{ pageSize: 8, showSizeChanger: false, hideOnSinglePage: true }}
+                dataSource={[...page.data!.history].reverse()}
+                columns={[
+                  { title: t('field.period'), dataIndex: 'period' },
+                  { title: t('overview.actual'), dataIndex: 'value', render: (v: number | null) => v ?? '—' },
+                  {
+                    title: t('overview.expected'),
+                    dataIndex: 'expected',
+                    render: (v: number | null) => (v === null ? '—' : Math.round(v * 100) / 100),
+                  },
+                  {
+                    title: t('field.status'),
+                    dataIndex: 'status',
+                    render: (s: string) => <StatusTag status={s} />,
+                  },
+                ]}
+              />
+            </Card>
+          </Col>
+          {target.computed && target.sourceAvailable && can('cockpit.access') && (
+            <Col xs={24} lg={12}>
+              <DrillDownCard targetId={target.id} periods={page.data!.history.map((h) => h.period)} />
+            </Col>
+          )}
           {page.data!.districts.length > 0 && (
             <Col xs={24} lg={12}>
               <Card title={t('overview.districts')}>
@@ -240,6 +270,21 @@ export function TargetPage() {
                   },
                   { title: t('field.value'), dataIndex: 'value' },
                   { title: t('field.narrative'), dataIndex: 'narrative' },
+                  {
+                    title: t('field.attachment'),
+                    render: (_: unknown, r: ReportView) =>
+                      r.attachments.map((a) =>
+                        /^https?:\/\//.test(a.ref) ? (
+                          <div key={a.ref}>
+                            <a href={a.ref} target="_blank" rel="noreferrer">
+                              {a.name}
+                            </a>
+                          </div>
+                        ) : (
+                          <div key={a.ref}>{a.name === a.ref ? a.ref : `${a.name} (${a.ref})`}</div>
+                        ),
+                      ),
+                  },
                   {
                     title: t('field.state'),
                     dataIndex: 'state',
