@@ -16,5 +16,7 @@ describe('workbench menu', () => {
     expect(paths(['clerk'])).not.toContain('/cockpit/office')
     expect(paths(['planner'])).toContain('/cockpit/office')
     expect(paths(['enterprise'])).not.toContain('/workbench')
+    expect(paths(['clerk'])).toContain('/workbench/service-points')
+    expect(paths(['officer'])).not.toContain('/workbench/service-points')
   })
 })

@@ -118,7 +118,7 @@ describe('service directory', () => {
     expect(again.json().code).toBe('service_point_exists')
 
     const hidden = await t.request({
-      method: 'PUT',
+      method: 'PATCH',
       url: `/api/service-points/${body.id}`,
       as: clerk,
       payload: point({ published: false, services: ['consultation'] }),
@@ -216,7 +216,7 @@ describe('service directory', () => {
     // A published point of another district is visible but not editable.
     const gusu = (await list(kunshanClerk)).items.find((p) => p.name === '苏州市姑苏公证处')!
     const edit = await t.request({
-      method: 'PUT',
+      method: 'PATCH',
       url: `/api/service-points/${gusu.id}`,
       as: kunshanClerk,
       payload: point({ name: '苏州市姑苏公证处', districtId: orgIds.get('gusu') }),

@@ -9,6 +9,6 @@ export { NAVIGATION_TREE } from './navigation-tree.ts'
 
 export const servicesModule: AppModule = {
   name: 'services',
-  routes: (app) => servicesRoutes(app),
+  routes: (app, deps) => servicesRoutes(app, deps),
   seedDemo: (context) => seedServicesDemo(context),
 }

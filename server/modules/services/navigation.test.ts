@@ -111,3 +111,30 @@ describe('IP protection navigation (保护导航)', () => {
     expect(validPath(tree, ['nowhere'])).toEqual(['start'])
   })
 })
+
+describe('public pages of the services module', () => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await createTestApp()
+  })
+  afterAll(() => t.close())
+
+  it('serve their title and description to a client that runs no script', async () => {
+    const navigation = await t.request({ method: 'GET', url: '/navigation' })
+    expect(navigation.statusCode).toBe(200)
+    expect(navigation.body).toContain('<title>知识产权保护导航 · 知保</title>')
+    expect(navigation.body).toMatch(/<meta name="description" content="[^"]*维权援助/)
+    const directory = await t.request({
+      method: 'GET',
+      url: '/directory',
+      headers: { 'accept-language': 'en' },
+    })
+    expect(directory.body).toContain('<title>IP service directory · ZhiBao</title>')
+    const points = (
+      await t.request({ method: 'GET', url: '/api/service-points?q=%E5%85%AC%E8%AF%81' })
+    ).json()
+    const page = await t.request({ method: 'GET', url: `/directory/${points.items[0].id}` })
+    expect(page.body).toContain('<title>苏州市姑苏公证处 · 知识产权服务名录 · 知保</title>')
+    expect((await t.request({ method: 'GET', url: '/directory/nope' })).statusCode).toBe(404)
+  })
+})

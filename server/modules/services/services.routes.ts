@@ -9,7 +9,9 @@ import {
 } from '../../../contracts/services/index.ts'
 import { readTable } from '../../kernel/documents/tables.ts'
 import { AppError, kernelErrors } from '../../kernel/errors.ts'
+import { sendPage } from '../../kernel/http/page-meta.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
+import type { AppDeps } from '../../kernel/module.ts'
 import {
   createServicePoint,
   deleteServicePoint,
@@ -23,7 +25,7 @@ import { servicesErrors } from './errors.ts'
 import { jsonItems, tableItems } from './import.ts'
 import { NAVIGATION_TREE } from './navigation-tree.ts'
 
-export function servicesRoutes(app: ZodApp) {
+export function servicesRoutes(app: ZodApp, deps: AppDeps) {
   app.get(
     '/api/navigation',
     {
@@ -36,6 +38,7 @@ export function servicesRoutes(app: ZodApp) {
     },
     async () => NAVIGATION_TREE,
   )
+  pageRoutes(app, deps)
   app.get(
     '/api/service-points',
     {
@@ -67,7 +70,8 @@ export function servicesRoutes(app: ZodApp) {
     async (request, reply) =>
       reply.code(201).send(await request.write((c) => createServicePoint(c, request.body))),
   )
-  app.put(
+  // PATCH with the whole point: the web client's verbs are GET, POST, PATCH and DELETE.
+  app.patch(
     '/api/service-points/:id',
     {
       config: { permission: 'directory.manage' },
@@ -125,6 +129,60 @@ export function servicesRoutes(app: ZodApp) {
         source = 'json'
       }
       return request.write((c) => importServicePoints(c, items, source))
+    },
+  )
+}
+
+const site = (en: boolean) => (en ? 'ZhiBao' : '知保')
+const PAGES = {
+  navigation: {
+    zh: '知识产权保护导航',
+    en: 'IP protection navigator',
+    dzh: '回答几个问题，找到适合您的知识产权保护服务：投诉、举报、维权援助、电商侵权处置、存证、调解。',
+    den: 'Answer a few questions to find the right IP protection service: complaints, reports, assistance, takedowns, evidence, mediation.',
+  },
+  directory: {
+    zh: '知识产权服务名录',
+    en: 'IP service directory',
+    dzh: '苏州知识产权保护中心、分中心、工作站、公共服务网点及代理、仲裁、调解、公证机构的服务、地址、电话和地图。',
+    den: 'The IP protection center, branch centers, workstations, public service points, agencies, arbitration, mediation and notary offices in Suzhou, with services, addresses, phones and a map.',
+  },
+} as const
+
+/** Public pages with their real title and description for crawlers and previews (the SPA renders them). */
+function pageRoutes(app: ZodApp, deps: AppDeps) {
+  for (const [page, meta] of Object.entries(PAGES)) {
+    app.get(`/${page}`, { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+      const en = request.readContext().lang === 'en'
+      return sendPage(reply, deps.webRoot, {
+        title: `${en ? meta.en : meta.zh} · ${site(en)}`,
+        description: en ? meta.den : meta.dzh,
+      })
+    })
+  }
+  app.get(
+    '/directory/:id',
+    { config: { public: true }, schema: { hide: true, params: idParams } },
+    async (request, reply) => {
+      const context = request.readContext()
+      const en = context.lang === 'en'
+      try {
+        const point = await getServicePoint(context, request.params.id)
+        return sendPage(reply, deps.webRoot, {
+          title: `${point.name} · ${en ? PAGES.directory.en : PAGES.directory.zh} · ${site(en)}`,
+          description: [point.address, point.openingHours, point.description]
+            .filter(Boolean)
+            .join(' · ')
+            .slice(0, 160),
+        })
+      } catch {
+        return sendPage(
+          reply,
+          deps.webRoot,
+          { title: `${en ? 'Not found' : '未找到'} · ${site(en)}`, description: '' },
+          404,
+        )
+      }
     },
   )
 }
