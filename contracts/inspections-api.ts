@@ -270,6 +270,8 @@ export const drawSchema = z.object({
   status: z.enum(['committed', 'drawn', 'aborted']),
   /** Why a committed draw was abandoned (shown publicly: no silent re-draws). */
   abortReason: z.string().nullable(),
+  /** The evidence-log statement of the commitment; its receipt: /api/evidence/statements/{id}/receipt. */
+  logEntryId: z.string().nullable(),
   commitment: z.string(),
   drandRound: z.number().int().nullable(),
   observers: z.array(z.object({ name: z.string(), commitment: z.string(), revealed: z.boolean() })),

@@ -44,6 +44,7 @@ export {
   createDrawRecord,
   type Difference,
   type DrawRecord,
+  type DrawRecordLog,
   DrawRecordSchema,
   RECORD_FORMAT,
   type VerifyOutcome,

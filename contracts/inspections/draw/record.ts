@@ -65,6 +65,17 @@ export const DrawRecordSchema = z.strictObject({
     reveals: z.array(z.strictObject({ observer: str, value: str })),
   }),
   seed: hex64,
+  /** Where the commitment was logged (optional; not part of what the draw verification re-runs). */
+  log: z
+    .strictObject({
+      kind: z.literal('evidence-statement'),
+      entryId: str,
+      leafHash: hex64,
+      receivedAt: str,
+      leafIndex: z.number().int().nullable(),
+      receipt: str,
+    })
+    .optional(),
   result: z.strictObject({
     targets: z.array(z.strictObject({ entity: str, stratum: str, inspectors: z.array(str) })),
     strata: z.array(
@@ -93,7 +104,26 @@ export interface DrawRecord {
   commitment: string
   randomness: CanonicalRandomness
   seed: string
+  /**
+   * The evidence-log entry of the commitment (docs/evidence-log.md), added by the server when it
+   * logs commitments. Publishes when the commitment was fixed; the verifier does not check it.
+   */
+  log?: DrawRecordLog
   result: DrawResult
+}
+
+/** Reference to the commitment's statement in the evidence log. */
+export interface DrawRecordLog {
+  kind: 'evidence-statement'
+  /** Statement id; its receipt (with the inclusion proof) is at `receipt` once integrated. */
+  entryId: string
+  /** Hex RFC 6962 leaf hash of the statement entry. */
+  leafHash: string
+  receivedAt: string
+  /** Position in the log, or null if it was not yet sequenced when the draw ran. */
+  leafIndex: number | null
+  /** Path of the public receipt, e.g. `/api/evidence/statements/{entryId}/receipt`. */
+  receipt: string
 }
 
 export type CreateRecordOutcome =

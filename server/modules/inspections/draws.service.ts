@@ -32,6 +32,7 @@ import { type Actor, scopeCondition } from '../../kernel/access.ts'
 import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { newId } from '../../kernel/ids.ts'
+import { appendStatement, getStatement } from '../evidence/index.ts'
 import { verifyQuicknetBeacon } from './drand.ts'
 import { inspectionsErrors } from './errors.ts'
 import { findTask } from './plans.service.ts'
@@ -235,6 +236,7 @@ const drawColumns = [
   'inspection_draws.published',
   'inspection_draws.published_at',
   'inspection_draws.abort_reason',
+  'inspection_draws.log_entry_id',
   'inspection_tasks.code as task_code',
   'inspection_tasks.title as task_title',
 ] as const
@@ -256,6 +258,7 @@ type DrawSelected = Pick<
   | 'published'
   | 'published_at'
   | 'abort_reason'
+  | 'log_entry_id'
 > & { task_code: string; task_title: string }
 
 function presentDraw(r: DrawSelected): InspectionDraw {
@@ -280,6 +283,7 @@ function presentDraw(r: DrawSelected): InspectionDraw {
     published: r.published === 1,
     publishedAt: r.published_at,
     abortReason: r.abort_reason,
+    logEntryId: r.log_entry_id,
   }
 }
 
@@ -383,14 +387,29 @@ export async function commitDraw(
     published_at: null,
     published_by: null,
     abort_reason: null,
+    log_entry_id: null,
+    log_leaf_hash: null,
   }
   await trx.insertInto('inspection_draws').values(row).execute()
+  // The commitment enters the public evidence log in this transaction: its position and time show
+  // it was fixed before the announced drand round (trust.md C.3).
+  const logged = await appendStatement(trx, {
+    kind: 'inspection-commitment',
+    digest: commitment,
+    ref: row.id,
+    metadata: { task: task.code, drandRound: row.drand_round },
+    now,
+  })
+  await trx
+    .updateTable('inspection_draws')
+    .set({ log_entry_id: logged.entryId, log_leaf_hash: logged.leafHash })
+    .where('id', '=', row.id)
+    .execute()
   await trx
     .updateTable('inspection_tasks')
     .set({ status: 'committed', updated_at: now.toISOString() })
     .where('id', '=', task.id)
     .execute()
-  // The evidence log (server/modules/evidence) does not exist yet; the commitment is in the audit chain.
   await context.audit({
     action: 'inspection.draw.commit',
     targetType: 'inspectionDraw',
@@ -402,6 +421,8 @@ export async function commitDraw(
       observers: canonical.randomness.observers,
       entities: canonical.entities.length,
       inspectors: canonical.inspectors.length,
+      logEntry: logged.entryId,
+      leafHash: logged.leafHash,
     },
   })
   return getDraw(context, row.id)
@@ -497,6 +518,17 @@ export async function runCommittedDraw(
   const record = outcome.record
   if (record.commitment !== row.commitment)
     throw new Error('stored inputs no longer match the stored commitment')
+  if (row.log_entry_id) {
+    const statement = await getStatement(trx, row.log_entry_id)
+    record.log = {
+      kind: 'evidence-statement',
+      entryId: statement.id,
+      leafHash: row.log_leaf_hash!,
+      receivedAt: statement.receivedAt,
+      leafIndex: statement.leafIndex,
+      receipt: `/api/evidence/statements/${statement.id}/receipt`,
+    }
+  }
   const text = JSON.stringify(record)
   await insertTargets(trx, row.id, record)
   await trx

@@ -13,6 +13,7 @@ import type { InspectionDraw, InspectionTarget, InspectionTask } from '../../../
 import { fixedClock } from '../../kernel/clock.ts'
 import { writeXlsx } from '../../kernel/documents/tables.ts'
 import { createTestApp, type Session, type TestApp } from '../../testing/harness.ts'
+import { integratePending, loadLogKeys } from '../evidence/index.ts'
 import { quicknetRound } from './draws.service.ts'
 
 const clock = fixedClock('2026-05-06T02:00:00.000Z')
@@ -502,6 +503,23 @@ describe('double-random inspections (双随机、一公开)', () => {
     expect(record.commitment).toBe(committed.commitment)
     expect(verifyDrawRecord(record)).toEqual({ ok: true })
     expect(record.result.targets.every((x) => x.inspectors.length === 2)).toBe(true)
+    // The commitment was appended to the evidence log when it was made; the record names the entry.
+    expect(record.log).toMatchObject({
+      kind: 'evidence-statement',
+      receipt: `/api/evidence/statements/${record.log!.entryId}/receipt`,
+    })
+    expect(record.log!.receivedAt).toBe(committed.committedAt)
+    await integratePending(t.deps.db, { keys: loadLogKeys(t.deps.config) })
+    const receipt = await api('GET', record.log!.receipt, undefined)
+    const entry = JSON.parse(Buffer.from(receipt.entry, 'base64').toString('utf8'))
+    expect(entry).toMatchObject({
+      kind: 'inspection-commitment',
+      digest: record.commitment,
+      ref: committed.id,
+    })
+    // A record without the log reference (as published before it existed) still verifies.
+    const { log: _log, ...older } = record
+    expect(verifyDrawRecord(older)).toEqual({ ok: true })
     // Any change to a committed input changes the commitment.
     const changed = structuredClone(record.inputs)
     changed.entities[0]!.attributes.credit = changed.entities[0]!.attributes.credit === 'A' ? 'B' : 'A'
@@ -521,7 +539,8 @@ describe('double-random inspections (双随机、一公开)', () => {
     const recordA = (await api('GET', `/api/inspections/draws/${a.id}/record`, kunshan)) as DrawRecord
     // Re-running the same committed inputs with the same randomness gives the same record.
     expect(verifyDrawRecord(recordA)).toEqual({ ok: true })
-    expect(createDrawRecord(recordA.inputs, recordA.randomness)).toEqual({ ok: true, record: recordA })
+    const { log: _log, ...verified } = recordA
+    expect(createDrawRecord(recordA.inputs, recordA.randomness)).toEqual({ ok: true, record: verified })
     // The targets stored for results are the record's, in draw order.
     const stored = (await api('GET', `/api/inspections/draws/${a.id}/targets`, kunshan)) as InspectionTarget[]
     expect(stored.map((x) => [x.uscc, x.inspectors.map((i) => i.badge)])).toEqual(

@@ -72,6 +72,10 @@ export interface InspectionsTables {
     updated_at: string
   }
   inspection_draws: {
+    /** The evidence-log statement of the input commitment (evidence module), appended at commit. */
+    log_entry_id: string | null
+    /** Hex RFC 6962 leaf hash of that statement's entry. */
+    log_leaf_hash: string | null
     id: string
     task_id: string
     district_id: string | null

@@ -65,6 +65,11 @@ export function PublicDrawPage() {
             <Descriptions.Item label={t('draw.commitment')}>
               <Typography.Text code>{d.commitment}</Typography.Text>
             </Descriptions.Item>
+            {d.logEntryId && (
+              <Descriptions.Item label={t('draw.logEntry')}>
+                <a href={`/api/evidence/statements/${d.logEntryId}/receipt`}>{t('draw.logReceipt')}</a>
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t('draw.drandRound')}>{d.drandRound ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('draw.observers')}>
               {d.observers.map((o) => o.name).join('；') || '—'}
