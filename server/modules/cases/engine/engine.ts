@@ -10,6 +10,7 @@ import { newId } from '../../../kernel/ids.ts'
 import { workingDayCalendar } from '../../calendar/index.ts'
 import { ruleVersionById } from '../deadline-rules.ts'
 import { casesErrors } from '../errors.ts'
+import { indexCase } from '../search-document.ts'
 import { chinaDate, meetClock, resumeClock, startClock, suspendClock } from './clocks.ts'
 import {
   type CaseTypeDeclaration,
@@ -130,6 +131,7 @@ export async function openCase(
     version: 1,
   }
   await trx.insertInto('cases').values(row).execute()
+  await indexCase(trx, row, now)
   await writeEvent(context, id, {
     event: declaration.intake.event,
     to: declaration.initial,
@@ -257,6 +259,11 @@ export async function applyTransition(
     .where('version', '=', row.version)
     .executeTakeFirst()
   if (Number(updated.numUpdatedRows) !== 1) throw new AppError(casesErrors.case_version_conflict)
+  await indexCase(
+    trx,
+    { ...row, state: transition.to, data: JSON.stringify(newData), version: row.version + 1 },
+    now,
+  )
   await writeEvent(context, row.id, {
     event: transition.event,
     transition: transition.name,
