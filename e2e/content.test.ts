@@ -114,6 +114,19 @@ describe('content: draft, review, publish, read and find a guide', () => {
     expect(html).toContain('skip-link')
     expect(html).toMatch(/<script type="module"[^>]*src="[^"]+\.js"/)
 
+    // The home page lists the news; a news item has its own page.
+    await page.goto('/')
+    await page.getByRole('link', { name: '知保平台上线运行：投诉举报、维权援助一网通办' }).click()
+    await page.waitForURL('**/news/**')
+    await page
+      .getByRole('heading', { name: '知保平台上线运行：投诉举报、维权援助一网通办', level: 1 })
+      .waitFor()
+
+    // Policies filter by validity.
+    await page.goto('/policies?validity=in_force')
+    await page.getByRole('link', { name: '苏州市创建省知识产权保护示范区实施方案' }).click()
+    await page.getByText('苏府〔2022〕83号').waitFor()
+
     // FAQ: grouped, each answer opens from the keyboard.
     await page.goto('/faq')
     await page.getByRole('heading', { name: '投诉举报', level: 2 }).waitFor()

@@ -18,6 +18,7 @@ import { useAuth } from '../app/auth.tsx'
 import { useFetch } from '../app/useFetch.ts'
 import { ButtonLink } from '../components/ButtonLink.tsx'
 import { ProblemAlert } from '../components/ProblemAlert.tsx'
+import { contentPath } from '../features/content/paths.ts'
 
 // Entry points to the services: a card links to its page once the module ships, and says so until then.
 const SERVICES: { key: string; icon: ReactNode; to?: string }[] = [
@@ -37,7 +38,7 @@ export function HomePage() {
   const { t, i18n } = useTranslation('portal')
   const { user } = useAuth()
   const notices = useFetch(
-    () => api.get<Page<Article>>('/api/articles', { kind: 'notice', pageSize: 8 }),
+    () => api.get<Page<Article>>('/api/articles', { kind: 'notice,news', pageSize: 8 }),
     [i18n.language],
   )
   return (
@@ -98,9 +99,12 @@ export function HomePage() {
       </section>
 
       <section aria-labelledby="notices-title">
-        <Typography.Title id="notices-title" level={2}>
-          {t('notices.title')}
-        </Typography.Title>
+        <Space style={{ width: '100%', justifyContent: 'space-between' }} align="baseline">
+          <Typography.Title id="notices-title" level={2}>
+            {t('content:home.title')}
+          </Typography.Title>
+          <Link to="/news">{t('content:home.more')}</Link>
+        </Space>
         <ProblemAlert error={notices.error} />
         <Card>
           <List<Article>
@@ -111,7 +115,10 @@ export function HomePage() {
               <List.Item
                 extra={<Typography.Text type="secondary">{a.publishedAt?.slice(0, 10)}</Typography.Text>}
               >
-                <List.Item.Meta title={a.title} description={a.summary} />
+                <List.Item.Meta
+                  title={<Link to={contentPath(a.kind, a.id)}>{a.title}</Link>}
+                  description={a.summary}
+                />
               </List.Item>
             )}
           />
