@@ -1,10 +1,27 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import type { AxeResults } from 'axe-core'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Harness, SCREENSHOT_DIR, startHarness } from './harness.ts'
 
 const DEMO_PASSWORD = 'zhibao-demo'
+const axeSource = createRequire(import.meta.url)('axe-core').source as string
+
+/** WCAG 2.1 A/AA violations axe-core finds on the page, one line each. */
+async function axeViolations(page: Page): Promise<string> {
+  await page.evaluate(axeSource)
+  const violations: AxeResults['violations'] = await page.evaluate(
+    async () =>
+      (
+        await (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        })
+      ).violations,
+  )
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n')
+}
 const COURSE = '企业知识产权合规管理实务'
 
 async function signIn(page: Page, username: string) {
@@ -105,6 +122,34 @@ describe('IP classroom: register, attend, certificate', () => {
     await visitor.getByTestId('verify-certificate').click()
     await visitor.getByText('证书有效').waitFor()
     await visitor.getByText('冯**').waitFor()
+    expect(errors).toEqual([])
+  })
+
+  it('the public classroom and talent pages pass axe, and search leads to a course and a profile', async () => {
+    const page = await harness.newPage()
+    page.on('pageerror', (e) => errors.push(e.message))
+    for (const path of ['/classroom', '/talent', sessionPath]) {
+      await page.goto(path)
+      await page.locator('h1').first().waitFor()
+      await page.waitForLoadState('networkidle')
+      const found = await axeViolations(page)
+      if (found) console.log(found)
+      expect(found, path).toBe('')
+    }
+    await page.goto('/talent')
+    await page.getByLabel('类别', { exact: true }).click()
+    await page.locator('.ant-select-item-option', { hasText: '预审员' }).click()
+    await page.getByRole('link', { name: '周雅琴' }).waitFor()
+    expect(await page.getByRole('link', { name: '沈立群' }).count()).toBe(0)
+
+    await page.goto(`/search?q=${encodeURIComponent('合规管理')}`)
+    await page.getByRole('link', { name: new RegExp(`^${COURSE}$`) }).click()
+    await page.waitForURL('**/classroom/courses/**')
+    await page.getByRole('heading', { name: COURSE, level: 1 }).waitFor()
+    await page.goto(`/search?q=${encodeURIComponent('钱文静')}`)
+    await page.getByRole('link', { name: /钱文静/ }).click()
+    await page.waitForURL('**/talent/**')
+    await page.getByRole('heading', { name: '钱文静', level: 1 }).waitFor()
     expect(errors).toEqual([])
   })
 })

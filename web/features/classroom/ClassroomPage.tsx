@@ -48,15 +48,16 @@ export function ClassroomPage() {
           <label htmlFor="classroom-category">{t('course.category')}</label>
           <Select
             id="classroom-category"
-            allowClear
             style={{ minWidth: 180 }}
-            placeholder={t('portal.allCategories')}
-            value={category}
+            value={category ?? ''}
             onChange={(v) => {
-              setCategory(v)
+              setCategory(v || undefined)
               setPage(1)
             }}
-            options={COURSE_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+            options={[
+              { value: '', label: t('portal.allCategories') },
+              ...COURSE_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) })),
+            ]}
           />
         </Space>
         <ProblemAlert error={list.error} />
@@ -86,9 +87,9 @@ export function ClassroomPage() {
               title: t('session.seatsLeft'),
               render: (_, s) =>
                 s.seatsLeft > 0 ? (
-                  <Tag color="green">{t('session.seats', { count: s.seatsLeft })}</Tag>
+                  <Tag color="blue">{t('session.seats', { count: s.seatsLeft })}</Tag>
                 ) : (
-                  <Tag color="orange">{t('session.full')}</Tag>
+                  <Tag color="red">{t('session.full')}</Tag>
                 ),
             },
           ]}
@@ -148,7 +149,7 @@ function CertificateCheck() {
           <Descriptions bordered column={1} size="small">
             <Descriptions.Item label={t('verify.status')}>
               {result.valid ? (
-                <Tag color="green">{t('verify.valid')}</Tag>
+                <Tag color="blue">{t('verify.valid')}</Tag>
               ) : (
                 <Tag color="red">{t('verify.invalid')}</Tag>
               )}

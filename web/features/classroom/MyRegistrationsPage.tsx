@@ -7,7 +7,7 @@ import { useFetch } from '../../app/useFetch.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
 import { chinaDateTime } from './format.ts'
 
-const statusColor = { registered: 'green', waitlisted: 'orange', cancelled: 'default' } as const
+const statusColor = { registered: 'blue', waitlisted: 'red', cancelled: 'default' } as const
 
 /** Portal: the signed-in user's registrations, cancellation, and certificates once attended. */
 export function MyRegistrationsPage() {

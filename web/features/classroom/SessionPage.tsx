@@ -76,6 +76,9 @@ export function SessionPage() {
       {s && (
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
           <Descriptions bordered column={1} size="small">
+            <Descriptions.Item label={t('course.title')}>
+              <Link to={`/classroom/courses/${s.courseId}`}>{s.courseTitle}</Link>
+            </Descriptions.Item>
             <Descriptions.Item label={t('course.category')}>{t(`category.${s.category}`)}</Descriptions.Item>
             <Descriptions.Item label={t('course.lecturer')}>{s.lecturer}</Descriptions.Item>
             {c && (
@@ -189,7 +192,7 @@ export function SessionPage() {
               </Button>
             </Form>
           )}
-          {s.seatsLeft === 0 && !created && <Tag color="orange">{t('session.full')}</Tag>}
+          {s.seatsLeft === 0 && !created && <Tag color="red">{t('session.full')}</Tag>}
         </Space>
       )}
     </Card>

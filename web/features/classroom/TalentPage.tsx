@@ -1,6 +1,7 @@
 import { Card, Col, Empty, Input, Pagination, Row, Select, Space, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { IPC_SECTIONS, TALENT_KINDS, type TalentProfile } from '../../../contracts/classroom/index.ts'
 import { api, type Page } from '../../app/api.ts'
 import { useFetch } from '../../app/useFetch.ts'
@@ -39,28 +40,30 @@ export function TalentPage() {
         <label htmlFor="talent-kind">{t('talent.kind')}</label>
         <Select
           id="talent-kind"
-          allowClear
           style={{ minWidth: 160 }}
-          placeholder={t('talent.allKinds')}
-          value={kind}
+          value={kind ?? ''}
           onChange={(v) => {
-            setKind(v)
+            setKind(v || undefined)
             setPage(1)
           }}
-          options={TALENT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          options={[
+            { value: '', label: t('talent.allKinds') },
+            ...TALENT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) })),
+          ]}
         />
         <label htmlFor="talent-section">{t('talent.ipcSection')}</label>
         <Select
           id="talent-section"
-          allowClear
           style={{ minWidth: 200 }}
-          placeholder={t('talent.allSections')}
-          value={section}
+          value={section ?? ''}
           onChange={(v) => {
-            setSection(v)
+            setSection(v || undefined)
             setPage(1)
           }}
-          options={IPC_SECTIONS.map((s) => ({ value: s, label: `${s} · ${t(`ipc.${s}`)}` }))}
+          options={[
+            { value: '', label: t('talent.allSections') },
+            ...IPC_SECTIONS.map((s) => ({ value: s, label: `${s} · ${t(`ipc.${s}`)}` })),
+          ]}
         />
         <Input.Search
           aria-label={t('talent.search')}
@@ -82,7 +85,7 @@ export function TalentPage() {
               size="small"
               title={
                 <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-                  {p.name}
+                  <Link to={`/talent/${p.id}`}>{p.name}</Link>
                 </Typography.Title>
               }
               extra={<Tag>{t(`kind.${p.kind}`)}</Tag>}

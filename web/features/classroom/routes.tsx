@@ -7,6 +7,10 @@ const SessionPage = lazy(() => import('./SessionPage.tsx').then((m) => ({ defaul
 const MyRegistrationsPage = lazy(() =>
   import('./MyRegistrationsPage.tsx').then((m) => ({ default: m.MyRegistrationsPage })),
 )
+const CoursePage = lazy(() => import('./CoursePage.tsx').then((m) => ({ default: m.CoursePage })))
+const TalentProfilePage = lazy(() =>
+  import('./TalentProfilePage.tsx').then((m) => ({ default: m.TalentProfilePage })),
+)
 const TalentPage = lazy(() => import('./TalentPage.tsx').then((m) => ({ default: m.TalentPage })))
 const CoursesAdminPage = lazy(() =>
   import('./CoursesAdminPage.tsx').then((m) => ({ default: m.CoursesAdminPage })),
@@ -21,9 +25,11 @@ const lazyPage = (element: ReactNode) => <Suspense fallback={null}>{element}</Su
 /** Portal pages: the classroom, a session with registration, my registrations, the talent showcase. */
 export const classroomPortalRoutes: RouteObject[] = [
   { path: 'classroom', element: lazyPage(<ClassroomPage />) },
+  { path: 'classroom/courses/:id', element: lazyPage(<CoursePage />) },
   { path: 'classroom/sessions/:id', element: lazyPage(<SessionPage />) },
   { path: 'classroom/mine', element: <RequireAuth>{lazyPage(<MyRegistrationsPage />)}</RequireAuth> },
   { path: 'talent', element: lazyPage(<TalentPage />) },
+  { path: 'talent/:id', element: lazyPage(<TalentProfilePage />) },
 ]
 
 /** Workbench pages: courses and sessions, attendance, talent profiles. */

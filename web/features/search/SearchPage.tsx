@@ -5,6 +5,7 @@ import type { SearchResponse } from '../../../contracts/search.ts'
 import { api } from '../../app/api.ts'
 import { useFetch } from '../../app/useFetch.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
+import { classroomPath } from '../classroom/paths.ts'
 import { contentPath } from '../content/paths.ts'
 import { Highlight } from './Highlight.tsx'
 
@@ -109,12 +110,12 @@ export function SearchPage() {
                       <Link to={`/registry/assets/${item.id}`}>
                         <Highlight value={item.title} />
                       </Link>
-                    ) : item.source === 'service' ? (
-                      <Link to={`/directory/${item.id}`}>
-                        <Highlight value={item.title} />
-                      </Link>
                     ) : item.source === 'article' ? (
                       <Link to={contentPath(item.kind, item.id)}>
+                        <Highlight value={item.title} />
+                      </Link>
+                    ) : item.source === 'classroom' || item.source === 'talent' ? (
+                      <Link to={classroomPath(item.source, item.kind, item.id)}>
                         <Highlight value={item.title} />
                       </Link>
                     ) : (
