@@ -26,7 +26,7 @@ import { DrillDownCard } from './DrillDownCard.tsx'
 import { goalText, type ReportView } from './model.ts'
 import { Shell } from './Shell.tsx'
 import { StatusTag } from './StatusTag.tsx'
-import { useMyUnit } from './useMyUnit.ts'
+import { useMyUnit, useOrganizations } from './useMyUnit.ts'
 
 /** The eight latest periods up to today or the target's due date, newest first (the plan's own calendar). */
 function recentPeriods(frequency: string, dueDate: string): string[] {
@@ -60,6 +60,12 @@ export function TargetPage() {
   const [error, setError] = useState<ApiError>()
   const [form] = Form.useForm()
   const target = page.data?.target
+  const orgs = useOrganizations()
+  const districts = (orgs ?? []).filter((o) => o.kind === 'district' || o.kind === 'zone')
+  const districtName = (code: string) => {
+    const o = districts.find((x) => x.code === code)
+    return o ? (en ? o.nameEn : o.nameZh) : undefined
+  }
   const mine = target && myUnit === target.responsibleUnit && !target.computed
 
   const reload = () => Promise.all([page.reload(), reports.reload()])
@@ -234,7 +240,11 @@ export function TargetPage() {
                   </Form.Item>
                   {target.byDistrict && (
                     <Form.Item name="district" label={t('field.district')}>
-                      <Input placeholder="gusu" />
+                      <Select
+                        allowClear
+                        placeholder={t('report.total')}
+                        options={districts.map((o) => ({ value: o.code, label: en ? o.nameEn : o.nameZh }))}
+                      />
                     </Form.Item>
                   )}
                   <Form.Item name="value" label={t('field.value')} rules={[{ required: true }]}>
@@ -266,7 +276,7 @@ export function TargetPage() {
                   {
                     title: t('field.district'),
                     dataIndex: 'district',
-                    render: (d: string | null) => d ?? t('report.total'),
+                    render: (d: string | null) => (d ? (districtName(d) ?? d) : t('report.total')),
                   },
                   { title: t('field.value'), dataIndex: 'value' },
                   { title: t('field.narrative'), dataIndex: 'narrative' },
