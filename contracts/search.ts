@@ -5,14 +5,16 @@ import { ASSET_KINDS } from './registry.ts'
 import { SERVICE_SEARCH_KINDS } from './services/directory.ts'
 
 /**
- * What GET /api/search can return: registry assets and portal content kinds (source 'article': news,
- * notice, policy, guide, faq); cases later, for staff.
+ * What GET /api/search can return: registry assets, portal content kinds (source 'article': news,
+ * notice, policy, guide, faq), classroom and service-directory records (cases later, for staff).
  */
 export const SEARCH_KINDS = [
   ...ASSET_KINDS,
   ...CONTENT_KINDS,
   ...CLASSROOM_SEARCH_KINDS,
   ...SERVICE_SEARCH_KINDS,
+  // Cases (staff only): one kind for every case type; the type is in the hit's text.
+  'case',
 ] as const
 export type SearchKind = (typeof SEARCH_KINDS)[number]
 
@@ -56,7 +58,7 @@ export const highlightedSchema = z.object({
 export type HighlightedText = z.infer<typeof highlightedSchema>
 
 export const searchHitSchema = z.object({
-  source: z.enum(['asset', 'article', 'classroom', 'talent', 'service']),
+  source: z.enum(['asset', 'article', 'classroom', 'talent', 'service', 'case']),
   id: z.string(),
   kind: z.enum(SEARCH_KINDS),
   title: highlightedSchema,

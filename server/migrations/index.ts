@@ -16,6 +16,7 @@ import * as m0301 from './0301_inspections.ts'
 import * as m0302 from './0302_inspection_draw_abort.ts'
 import * as m0303 from './0303_inspection_observers_penalty.ts'
 import * as m0304 from './0304_penalty_deadline_rules.ts'
+import * as m0305 from './0305_inspection_draw_log_entry.ts'
 import * as m0401 from './0401_cockpit.ts'
 import * as m0402 from './0402_cockpit_default_plan.ts'
 import * as m0501 from './0501_registry_search.ts'
@@ -47,6 +48,7 @@ export const migrations: Record<string, Migration> = {
   '0302_inspection_draw_abort': m0302,
   '0303_inspection_observers_penalty': m0303,
   '0304_penalty_deadline_rules': m0304,
+  '0305_inspection_draw_log_entry': m0305,
   '0401_cockpit': m0401,
   '0402_cockpit_default_plan': m0402,
   '0501_registry_search': m0501,

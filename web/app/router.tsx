@@ -13,6 +13,7 @@ import { evidencePortalRoutes } from '../features/evidence/routes.tsx'
 import { RegistrationQueue } from '../features/identity/RegistrationQueue.tsx'
 import { inspectionPortalRoutes, inspectionWorkbenchRoutes } from '../features/inspections/routes.tsx'
 import { searchPortalRoutes } from '../features/search/routes.tsx'
+import { servicesPortalRoutes, servicesWorkbenchRoutes } from '../features/services/routes.tsx'
 import { AccountPage } from '../portal/AccountPage.tsx'
 import { HomePage } from '../portal/HomePage.tsx'
 import { LoginPage } from '../portal/LoginPage.tsx'
@@ -60,6 +61,7 @@ export const router = createBrowserRouter([
       ...casePortalRoutes,
       ...calendarPortalRoutes,
       ...searchPortalRoutes,
+      ...servicesPortalRoutes,
       ...contentPortalRoutes,
       ...classroomPortalRoutes,
       ...evidencePortalRoutes,
@@ -103,6 +105,7 @@ export const router = createBrowserRouter([
       ...caseWorkbenchRoutes,
       ...contentWorkbenchRoutes,
       ...classroomWorkbenchRoutes,
+      ...servicesWorkbenchRoutes,
       ...adminRoutes,
       { path: '*', element: <NotFound /> },
     ],

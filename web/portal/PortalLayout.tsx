@@ -47,6 +47,8 @@ export function PortalLayout() {
             <Link to="/policies">{t('content:nav.policies')}</Link>
             <Link to="/news">{t('content:nav.news')}</Link>
             <Link to="/faq">{t('content:nav.faq')}</Link>
+            <Link to="/navigation">{t('navigation:nav')}</Link>
+            <Link to="/directory">{t('services:nav')}</Link>
             <Link to="/search">{t('nav.search')}</Link>
             <Link to="/verify/evidence">{t('nav.verify')}</Link>
             <Link to="/inspections">{t('nav.inspections')}</Link>
@@ -82,7 +84,9 @@ export function PortalLayout() {
           <Outlet />
         </div>
       </Layout.Content>
-      <Layout.Footer style={{ textAlign: 'center', color: 'rgba(0, 0, 0, 0.62)' }}>{t('footer')}</Layout.Footer>
+      <Layout.Footer style={{ textAlign: 'center', color: 'rgba(0, 0, 0, 0.62)' }}>
+        {t('footer')}
+      </Layout.Footer>
     </Layout>
   )
 }

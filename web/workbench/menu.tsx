@@ -7,6 +7,7 @@ import {
   BookOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
+  EnvironmentOutlined,
   FieldTimeOutlined,
   FileDoneOutlined,
   FlagOutlined,
@@ -109,6 +110,12 @@ export const MENU: MenuEntry[] = [
     labelKey: 'classroom:menu.talent',
     icon: <TeamOutlined />,
     permission: 'talent.manage',
+  },
+  {
+    path: '/workbench/service-points',
+    labelKey: 'services:menu.directory',
+    icon: <EnvironmentOutlined />,
+    permission: 'directory.manage',
   },
   {
     path: '/workbench/admin/organizations',

@@ -1,5 +1,6 @@
 import type { Db } from '../../database.ts'
 import { optimizeIndex } from '../../kernel/search/index.ts'
+import { reindexCases } from '../cases/index.ts'
 import { reindexClassroom } from '../classroom/index.ts'
 import { reindexArticles } from '../content/index.ts'
 import { reindexAssets } from '../registry/index.ts'
@@ -13,6 +14,7 @@ export async function reindexAll(db: Db, now: Date): Promise<Record<string, numb
     asset: await reindexAssets(trx, now),
     article: await reindexArticles(trx, now),
     classroom: await reindexClassroom(trx, now),
+    case: await reindexCases(trx, now),
   }))
   await optimizeIndex(db)
   return counts

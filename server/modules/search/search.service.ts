@@ -70,15 +70,21 @@ export async function searchEverything(context: ReadContext, query: SearchQuery)
         ).map((o) => [o.id, context.lang === 'en' ? o.name_en : o.name_zh]),
   )
   const kindLabel = (kind: string) =>
-    kind in CLASSROOM_SEARCH_KIND_LABELS
-      ? CLASSROOM_SEARCH_KIND_LABELS[kind as keyof typeof CLASSROOM_SEARCH_KIND_LABELS][
-          context.lang === 'en' ? 'en' : 'zh'
-        ]
-      : kind in CONTENT_KIND_LABELS
-        ? CONTENT_KIND_LABELS[kind as keyof typeof CONTENT_KIND_LABELS][context.lang === 'en' ? 'en' : 'zh']
-        : (ASSET_KIND_LABELS[kind as keyof typeof ASSET_KIND_LABELS]?.[context.lang === 'en' ? 'en' : 'zh'] ??
-          SERVICE_SEARCH_KIND_LABELS[kind as 'service_point']?.[context.lang === 'en' ? 'en' : 'zh'] ??
-          kind)
+    kind === 'case'
+      ? context.lang === 'en'
+        ? 'Cases'
+        : '案件'
+      : kind in CLASSROOM_SEARCH_KIND_LABELS
+        ? CLASSROOM_SEARCH_KIND_LABELS[kind as keyof typeof CLASSROOM_SEARCH_KIND_LABELS][
+            context.lang === 'en' ? 'en' : 'zh'
+          ]
+        : kind in CONTENT_KIND_LABELS
+          ? CONTENT_KIND_LABELS[kind as keyof typeof CONTENT_KIND_LABELS][context.lang === 'en' ? 'en' : 'zh']
+          : (ASSET_KIND_LABELS[kind as keyof typeof ASSET_KIND_LABELS]?.[
+              context.lang === 'en' ? 'en' : 'zh'
+            ] ??
+            SERVICE_SEARCH_KIND_LABELS[kind as 'service_point']?.[context.lang === 'en' ? 'en' : 'zh'] ??
+            kind)
   return {
     items,
     total: result.total,

@@ -1,17 +1,12 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely'
 import type { Database } from '../../database.ts'
-import { type Actor, scopeCondition } from '../../kernel/access.ts'
+import { type Actor, can, isStaff, scopeCondition } from '../../kernel/access.ts'
 
 type D = ExpressionBuilder<Database & { d: Database['search_documents'] }, 'd'>
 
 /**
  * A source of the unified search: the records one module writes into search_documents (with
  * `indexDocument` in its own transactions) and who may see them, as SQL on the index row.
- *
- * Extension point for cases: the cases module does not export a search source yet. When it does
- * (indexing each case with source 'case', its district and handling entity, published = 0), add it
- * here with `visible: (eb, actor) => can(actor, 'case.read') ? scopeCondition(...) : false`, so
- * staff find the cases they may see and the public never does.
  */
 export interface SearchSource {
   source: string
@@ -29,20 +24,28 @@ export const searchSources: SearchSource[] = [
     visible: (eb, actor) =>
       scopeCondition(eb, actor, { district: 'd.district_id', published: 'd.published' }),
   },
-  // Classroom courses and sessions: those of published courses, and staff their district's.
-  {
-    source: 'classroom',
-    visible: (eb, actor) =>
-      scopeCondition(eb, actor, { district: 'd.district_id', published: 'd.published' }),
-  },
-  // Talent profiles: only while the person's consent stands (withdrawn ones are not indexed at all).
-  { source: 'talent', visible: (eb) => eb('d.published', '=', 1) },
   // Service directory points: published ones, and staff their district's (as GET /api/service-points).
   {
     source: 'service',
     visible: (eb, actor) =>
       scopeCondition(eb, actor, { district: 'd.district_id', published: 'd.published' }),
   },
+  // Classroom courses and sessions: those of published courses, and staff their district's.
+  {
+    source: 'classroom',
+    visible: (eb, actor) =>
+      scopeCondition(eb, actor, { district: 'd.district_id', published: 'd.published' }),
+  },
+  // Cases (never published): staff who may read cases, in their district scope; nobody else.
+  {
+    source: 'case',
+    visible: (eb, actor) =>
+      isStaff(actor) && can(actor, 'case.read')
+        ? scopeCondition(eb, actor, { district: 'd.district_id' })
+        : nothing,
+  },
+  // Talent profiles: only while the person's consent stands (withdrawn ones are not indexed at all).
+  { source: 'talent', visible: (eb) => eb('d.published', '=', 1) },
 ]
 
 /** The caller's visibility over every source: a row is visible if its own source lets the caller see it. */

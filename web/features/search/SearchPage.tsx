@@ -110,6 +110,10 @@ export function SearchPage() {
                       <Link to={`/registry/assets/${item.id}`}>
                         <Highlight value={item.title} />
                       </Link>
+                    ) : item.source === 'service' ? (
+                      <Link to={`/directory/${item.id}`}>
+                        <Highlight value={item.title} />
+                      </Link>
                     ) : item.source === 'article' ? (
                       <Link to={contentPath(item.kind, item.id)}>
                         <Highlight value={item.title} />
