@@ -61,6 +61,20 @@ describe('content: draft, review, publish, read and find a guide', () => {
     expect(body).toContain('<p>适用于布图设计专有权纠纷。</p>')
     expect(body).not.toMatch(/script|onerror/)
 
+    // Attachments: a file that is not what it claims is refused in the server's words; a PDF is kept.
+    const upload = page.getByLabel('上传附件')
+    await upload.setInputFiles({ name: '假文件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ') })
+    await page
+      .getByRole('alert')
+      .getByText(/附件仅支持 PDF/)
+      .waitFor()
+    await upload.setInputFiles({
+      name: '布图设计登记表.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\n'),
+    })
+    await page.getByRole('link', { name: '布图设计登记表.pdf' }).waitFor()
+
     await page.getByTestId('content-submit').click()
     await page.getByTestId('content-status').getByText('待审核').waitFor()
     // Not reviewable by its author: the clerk has no review panel.
@@ -90,6 +104,9 @@ describe('content: draft, review, publish, read and find a guide', () => {
     await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor()
     await page.getByRole('listitem').filter({ hasText: '在线提交投诉' }).waitFor()
     expect(await page.title()).toBe(`${TITLE} · 办事指南 · 知保`)
+    const attachment = page.getByRole('link', { name: '布图设计登记表.pdf' })
+    const href = await attachment.getAttribute('href')
+    expect((await fetch(`${harness.baseUrl}${href}`)).status).toBe(200)
     expect(await page.locator('meta[name="description"]').getAttribute('content')).toBe(
       '布图设计权利人请求处理侵权纠纷的步骤和材料',
     )
