@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module'
+import type { AxeResults } from 'axe-core'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SERVICE_TARGETS } from '../contracts/services/index.ts'
@@ -6,6 +8,23 @@ import { type Harness, startHarness } from './harness.ts'
 // 保护导航 walked by keyboard to the e-commerce takedown form, with back, restart and a shared link;
 // every ZhiBao page a result can point to exists; and the service directory with its map rendered
 // and filtered by service, district and text.
+
+const axeSource = createRequire(import.meta.url)('axe-core').source as string
+
+/** WCAG 2.1 A/AA violations axe can detect on the page as it is (same rules as accessibility.test.ts). */
+async function violations(page: Page): Promise<string> {
+  await page.waitForLoadState('networkidle')
+  await page.evaluate(axeSource)
+  const found: AxeResults['violations'] = await page.evaluate(() =>
+    // @ts-expect-error axe is injected into the page above
+    (window.axe as typeof import('axe-core'))
+      .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      .then((r: AxeResults) => r.violations),
+  )
+  return found
+    .map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+    .join('\n')
+}
 
 async function mapPoints(page: Page): Promise<number> {
   const map = page.getByTestId('service-map')
@@ -62,6 +81,19 @@ describe('protection navigation and service directory', () => {
     await page.waitForURL('**/services/takedown')
     await page.getByRole('heading', { name: '电商平台快速处置' }).waitFor()
     expect(errors).toEqual([])
+  })
+
+  it('has no WCAG 2.1 A/AA violations axe can detect on a question, a result and the directory', async () => {
+    const page = await harness.newPage()
+    await page.goto('/navigation')
+    await page.getByRole('heading', { level: 2, name: '您遇到了什么问题？' }).waitFor()
+    expect(await violations(page)).toBe('')
+    await page.goto('/navigation?path=evidence')
+    await page.getByRole('heading', { level: 2, name: '电子存证' }).waitFor()
+    expect(await violations(page)).toBe('')
+    await page.goto('/directory')
+    await page.getByText('共 15 家服务机构').waitFor()
+    expect(await violations(page)).toBe('')
   })
 
   it('every page a navigation result points to exists', async () => {

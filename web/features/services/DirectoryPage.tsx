@@ -48,26 +48,28 @@ export function DirectoryPage() {
         <Form.Item label={t('portal.service')} htmlFor="directory-service">
           <Select
             id="directory-service"
-            allowClear
             style={{ minWidth: 200 }}
-            placeholder={t('portal.anyService')}
-            value={params.get('service') ?? undefined}
-            onChange={(v?: string) => set('service', v)}
-            options={SERVICE_KINDS.map((s) => ({ value: s, label: label(SERVICE_KIND_LABELS[s], lang) }))}
+            value={params.get('service') ?? ''}
+            onChange={(v: string) => set('service', v || undefined)}
+            options={[
+              { value: '', label: t('portal.anyService') },
+              ...SERVICE_KINDS.map((s) => ({ value: s, label: label(SERVICE_KIND_LABELS[s], lang) })),
+            ]}
           />
         </Form.Item>
         <Form.Item label={t('portal.district')} htmlFor="directory-district">
           <Select
             id="directory-district"
-            allowClear
             style={{ minWidth: 200 }}
-            placeholder={t('portal.anyDistrict')}
-            value={params.get('districtId') ?? undefined}
-            onChange={(v?: string) => set('districtId', v)}
-            options={(districts.data ?? []).map((d) => ({
-              value: d.id,
-              label: lang === 'en' ? d.nameEn : d.nameZh,
-            }))}
+            value={params.get('districtId') ?? ''}
+            onChange={(v: string) => set('districtId', v || undefined)}
+            options={[
+              { value: '', label: t('portal.anyDistrict') },
+              ...(districts.data ?? []).map((d) => ({
+                value: d.id,
+                label: lang === 'en' ? d.nameEn : d.nameZh,
+              })),
+            ]}
           />
         </Form.Item>
         <Form.Item label={t('portal.text')} htmlFor="directory-text">
