@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type Session, type TestApp } from '../../testing/harness.ts'
 
@@ -142,6 +143,42 @@ describe('re-importing a plan with the same code and document number updates it'
     expect(after.targets.map((x) => x.code)).not.toContain('T29')
     expect(after.targets.map((x) => x.code)).not.toContain('T30')
     expect(after.tasks.map((x) => x.section)).not.toContain('三(十)')
+  })
+
+  it('serves the empty plan template and a period template of the caller’s reported targets', async () => {
+    const sheets = async (url: string, as: Session) => {
+      const r = await t.request({ method: 'GET', url, as })
+      expect(r.statusCode, r.body).toBe(200)
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.load(r.rawPayload as unknown as ArrayBuffer)
+      return book
+    }
+    const empty = await sheets('/api/cockpit/plan-template.xlsx', planner)
+    expect(empty.worksheets.map((w) => [w.name, w.rowCount])).toEqual([
+      ['方案', 1],
+      ['目标', 1],
+      ['任务', 1],
+      ['节点', 1],
+    ])
+    const rows = async (as: Session) => {
+      const book = await sheets('/api/cockpit/plans/suzhou-2022-83/reports/template.xlsx?period=2024-Q2', as)
+      const sheet = book.getWorksheet('填报')!
+      return sheet
+        .getSheetValues()
+        .slice(2)
+        .map((r) => (r as unknown[])[1])
+    }
+    // The center reports T23 only; the plan office gets every reported quarterly target, none computed.
+    expect(await rows(clerk)).toEqual(['T23'])
+    const all = await rows(planner)
+    expect(all).toContain('T23')
+    expect(all).not.toContain('T13')
+    const monthly = await t.request({
+      method: 'GET',
+      url: '/api/cockpit/plans/suzhou-2022-83/reports/template.xlsx?period=2024-13',
+      as: planner,
+    })
+    expect(monthly.statusCode).toBe(400)
   })
 
   it('a milestone cannot be recorded as completed in the future', async () => {
