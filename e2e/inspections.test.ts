@@ -108,7 +108,10 @@ describe('random inspection from plan to published, verified result', () => {
     await duty.getByTestId('observer-commit').click()
     await duty.getByText('待揭示').or(duty.getByText('已提交承诺')).first().waitFor()
     // The officer commits the draw once the observer has committed.
-    await page.getByRole('button', { name: /刷\s*新/ }).first().click()
+    await page
+      .getByRole('button', { name: /刷\s*新/ })
+      .first()
+      .click()
     await page.getByText('已提交承诺').waitFor()
     await page.getByRole('button', { name: '提交承诺' }).click()
     await page.getByText('输入承诺').waitFor()
@@ -145,6 +148,24 @@ describe('random inspection from plan to published, verified result', () => {
     await row.getByRole('button', { name: /公\s*示/ }).click()
     await row.getByText('已公示').waitFor()
     await expect.poll(() => row.textContent()).toContain('张执法')
+
+    // A problem found on the second target opens a penalty case, linked from the result.
+    const second = page.locator('.ant-table-row').nth(1)
+    await second.getByRole('button', { name: '录入结果' }).click()
+    await page.getByLabel('检查结果', { exact: true }).click()
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: /^发现问题$/ })
+      .click()
+    await page.getByLabel('检查情况').fill('商标标识使用不规范。')
+    await page.getByRole('button', { name: /保\s*存/ }).click()
+    await second.getByText('发现问题').waitFor()
+    await second.getByTestId('open-penalty-1').click()
+    const caseLink = second.getByRole('link', { name: /^CF-\d{4}-/ })
+    await caseLink.click()
+    await page.waitForURL('**/workbench/cases/**')
+    await expect.poll(() => page.getByText('行政处罚').count()).toBeGreaterThan(0)
+    await page.goBack()
 
     // The public page shows who inspected, entered and published, and re-runs the draw.
     await page.getByRole('link', { name: '公开页面与验证' }).click()
