@@ -129,6 +129,32 @@ describe('the plan office imports plans and figures and records milestones; a un
     await page.screenshot({ path: `${SCREENSHOT_DIR}/cockpit-office-milestone.png`, fullPage: true })
   })
 
+  it('the plan office returns a unit’s figure for revision with a comment written in a form', async () => {
+    const unit = await harness.newPage()
+    unit.on('pageerror', (e) => errors.push(e.message))
+    await signIn(unit, 'clerk')
+    await unit.goto('/cockpit/unit')
+    await unit.getByRole('link', { name: 'T23', exact: true }).click()
+    await unit.getByRole('heading', { name: /T23/ }).waitFor()
+    const targetUrl = new URL(unit.url()).pathname
+    await unit.getByLabel('数值').fill('70')
+    await unit.getByRole('button', { name: '提交填报' }).click()
+    await unit.getByRole('cell', { name: '待审核' }).waitFor()
+
+    const page = await harness.newPage()
+    page.on('pageerror', (e) => errors.push(e.message))
+    await signIn(page, 'planner')
+    await page.goto(targetUrl)
+    await page.getByRole('button', { name: /^退回修改$/ }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('button', { name: /^退回修改$/ }).click()
+    await dialog.getByText('请填写退回意见').nth(1).waitFor()
+    await dialog.getByLabel('请填写退回意见').fill('请补充人才名单')
+    await dialog.getByRole('button', { name: /^退回修改$/ }).click()
+    await page.getByRole('cell', { name: '已退回' }).waitFor()
+    await page.getByRole('cell', { name: '请补充人才名单' }).waitFor()
+  })
+
   it('a leader reads a computed target: its history by period and the records behind the figure', async () => {
     const page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(e.message))
