@@ -103,9 +103,7 @@ export function UnitPage() {
                   extra={
                     <Space wrap>
                       <Tag color={n.responseOverdue ? 'red' : undefined}>{t(`notice.state.${n.state}`)}</Tag>
-                      {unit === myUnit && (
-                        <NoticeActions notice={n} myUnit={myUnit} onDone={() => page.reload()} />
-                      )}
+                      <NoticeActions notice={n} myUnit={myUnit} onDone={() => page.reload()} />
                     </Space>
                   }
                 >
