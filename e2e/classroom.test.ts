@@ -125,6 +125,24 @@ describe('IP classroom: register, attend, certificate', () => {
     expect(errors).toEqual([])
   })
 
+  it('a member of the public registers without an account and cancels through the link with the access code', async () => {
+    const page = await harness.newPage()
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto(sessionPath)
+    await page.getByText('未登录也可报名', { exact: false }).waitFor()
+    await page.getByLabel('姓名').fill('陆明')
+    await page.getByLabel('手机号').fill('13812345678')
+    await page.getByTestId('register-submit').click()
+    await page.getByText('报名成功').waitFor()
+    await page.getByRole('link', { name: '查看我的报名（请收藏此链接）' }).click()
+    await page.waitForURL('**/classroom/registrations/**')
+    await page.getByRole('heading', { name: '我的报名', level: 1 }).waitFor()
+    await page.getByText('已报名').waitFor()
+    await page.getByRole('button', { name: /取消报名/ }).click()
+    await page.getByRole('button', { name: /^(OK|确\s*定)$/ }).click()
+    await page.getByText('已取消', { exact: true }).waitFor()
+  })
+
   it('the public classroom and talent pages pass axe, and search leads to a course and a profile', async () => {
     const page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(e.message))

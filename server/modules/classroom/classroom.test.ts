@@ -39,8 +39,7 @@ describe('IP classroom: registration, capacity, attendance, certificates', () =>
   let gusuClerk: Session
   let orgIds: Map<string, string>
 
-  const post = (url: string, payload: object, as?: Session) =>
-    t.request({ method: 'POST', url, payload, as })
+  const post = (url: string, payload: object, as?: Session) => t.request({ method: 'POST', url, payload, as })
   const get = (url: string, as?: Session) => t.request({ method: 'GET', url, as })
   const newSession = async (capacity: number, extra: Record<string, unknown> = {}) => {
     const c = await post('/api/classroom/courses', course, clerk)
@@ -214,6 +213,14 @@ describe('IP classroom: registration, capacity, attendance, certificates', () =>
     // Nobody else downloads it: another user, the public.
     expect((await get(`/api/classroom/registrations/${id}/certificate`, clerk)).statusCode).toBe(404)
     expect((await get(`/api/classroom/registrations/${id}/certificate`)).statusCode).toBe(404)
+
+    // The public attendee fetches theirs with the access code given at registration, and only with it.
+    const publicUrl = `/api/classroom/registrations/${other.json().id}/certificate`
+    const own = await get(`${publicUrl}?code=${other.json().accessCode}`)
+    expect(own.statusCode).toBe(200)
+    expect(pdfText(own.rawPayload)).toContain('孙八')
+    expect((await get(publicUrl)).statusCode).toBe(404)
+    expect((await get(`${publicUrl}?code=wrong-code-123`)).statusCode).toBe(404)
 
     const check = await get(`/api/classroom/certificates/${r.certificateNumber}`)
     expect(check.json()).toMatchObject({ valid: true, name: '冯**', courseTitle: course.title })

@@ -138,12 +138,19 @@ export function SessionPage() {
               description={
                 <Space direction="vertical">
                   {created.accessCode && (
-                    <span>
-                      {t('register.accessCode')}{' '}
-                      <Typography.Text code copyable>
-                        {created.accessCode}
-                      </Typography.Text>
-                    </span>
+                    <>
+                      <span>
+                        {t('register.accessCode')}{' '}
+                        <Typography.Text code copyable>
+                          {created.accessCode}
+                        </Typography.Text>
+                      </span>
+                      <Link
+                        to={`/classroom/registrations/${created.id}?code=${encodeURIComponent(created.accessCode)}`}
+                      >
+                        {t('registration.link')}
+                      </Link>
+                    </>
                   )}
                   {user && <Link to="/classroom/mine">{t('mine.link')}</Link>}
                 </Space>

@@ -11,6 +11,9 @@ const CoursePage = lazy(() => import('./CoursePage.tsx').then((m) => ({ default:
 const TalentProfilePage = lazy(() =>
   import('./TalentProfilePage.tsx').then((m) => ({ default: m.TalentProfilePage })),
 )
+const RegistrationPage = lazy(() =>
+  import('./RegistrationPage.tsx').then((m) => ({ default: m.RegistrationPage })),
+)
 const TalentPage = lazy(() => import('./TalentPage.tsx').then((m) => ({ default: m.TalentPage })))
 const CoursesAdminPage = lazy(() =>
   import('./CoursesAdminPage.tsx').then((m) => ({ default: m.CoursesAdminPage })),
@@ -27,6 +30,7 @@ export const classroomPortalRoutes: RouteObject[] = [
   { path: 'classroom', element: lazyPage(<ClassroomPage />) },
   { path: 'classroom/courses/:id', element: lazyPage(<CoursePage />) },
   { path: 'classroom/sessions/:id', element: lazyPage(<SessionPage />) },
+  { path: 'classroom/registrations/:id', element: lazyPage(<RegistrationPage />) },
   { path: 'classroom/mine', element: <RequireAuth>{lazyPage(<MyRegistrationsPage />)}</RequireAuth> },
   { path: 'talent', element: lazyPage(<TalentPage />) },
   { path: 'talent/:id', element: lazyPage(<TalentProfilePage />) },
