@@ -155,4 +155,45 @@ describe('protection navigation and service directory', () => {
     expect(await page.title()).toContain('中国（苏州）知识产权保护中心昆山分中心')
     expect(errors).toEqual([])
   })
+
+  it('a clerk imports points from CSV: a bad row is named and nothing imported, then the fixed file is, and published', async () => {
+    const page = await harness.newPage()
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto('/login')
+    await page.getByLabel('用户名', { exact: true }).fill('clerk')
+    await page.getByLabel('密码', { exact: true }).fill('zhibao-demo')
+    await page
+      .locator('form')
+      .getByRole('button', { name: /登\s*录/ })
+      .click()
+    await page.waitForURL('**/workbench**')
+    await page.getByRole('menuitem', { name: '服务名录管理' }).click()
+    await page.getByRole('heading', { level: 1, name: '服务名录管理' }).waitFor()
+    const suffix = Math.random().toString(36).slice(2, 6)
+    const header = '名称,类型,服务项目,辖区,地址,联系电话,纬度,经度,公开\n'
+    const good = `太仓港区知识产权服务点${suffix},知识产权公共服务网点,知识产权咨询,太仓市,太仓市港城大道 5 号,0512-53600000,31.60,121.20,否\n`
+    const bad = `${header}${good}火星服务点${suffix},工作站,知识产权咨询,太仓市,火星大道 1 号,5360,45.0,121.2,是\n`
+    const input = page.locator('input[type=file]')
+    await input.setInputFiles({ name: 'points.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) })
+    const list = page.getByTestId('import-errors')
+    await list.getByText('row 3: contacts.0.phone').waitFor()
+    await list.getByText('row 3: lat').waitFor()
+    expect(await page.getByText(`太仓港区知识产权服务点${suffix}`).count()).toBe(0)
+
+    await input.setInputFiles({
+      name: 'points.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(header + good),
+    })
+    await page.getByText('已导入 1 家服务机构').waitFor()
+    const row = page.getByRole('row', { name: new RegExp(`太仓港区知识产权服务点${suffix}`) })
+    await row.waitFor()
+    await row.getByRole('switch').click()
+    await row.getByRole('link', { name: `太仓港区知识产权服务点${suffix}` }).waitFor()
+
+    const visitor = await harness.newPage()
+    await visitor.goto(`/directory?q=${encodeURIComponent(suffix)}`)
+    await visitor.getByText('共 1 家服务机构').waitFor()
+    expect(errors).toEqual([])
+  })
 })
