@@ -63,6 +63,10 @@ describe('evidence deposit, receipt and in-browser verification', () => {
     await visitor.getByRole('button', { name: /核\s*验/ }).click()
     await expect.poll(() => visitor.getByRole('status').textContent()).toContain('文件「capture.txt」于')
     expect(await visitor.getByRole('status').textContent()).toContain('核验通过')
+    // Online: the receipt's tree is checked against the log's latest checkpoint.
+    await expect
+      .poll(() => visitor.getByTestId('latest-consistency').textContent())
+      .toContain('仍与最新检查点一致')
 
     // An edited file fails, and says why.
     await fileInputs

@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { base64Encode, parseCheckpoint, parseNote, verifyReceipt } from '../../contracts/evidence/index.ts'
+import {
+  base64Encode,
+  checkLatestConsistency,
+  parseCheckpoint,
+  parseNote,
+  verifyReceipt,
+} from '../../contracts/evidence/index.ts'
 import { isSm2VerifierKey, parseSm2VerifierKey } from '../../contracts/evidence/sm2.ts'
 import { type CliCommand, EXIT, UsageError } from '../registry.ts'
 
@@ -43,12 +49,16 @@ const REASONS: Record<string, string> = {
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
-  usage: 'zhibao verify <receipt.json> [file…] (--vkey <vkey> | --vkey-file <file>)…',
+  usage: 'zhibao verify <receipt.json> [file…] (--vkey <vkey> | --vkey-file <file>)… [--url <base URL>]',
   summary: 'Verify an evidence receipt (and files) offline against the log key; exit 1 on failure',
   async run({ args, out, err }) {
     let parsed: ReturnType<
       typeof parseArgs<{
-        options: { vkey: { type: 'string'; multiple: true }; 'vkey-file': { type: 'string'; multiple: true } }
+        options: {
+          vkey: { type: 'string'; multiple: true }
+          'vkey-file': { type: 'string'; multiple: true }
+          url: { type: 'string' }
+        }
         allowPositionals: true
       }>
     >
@@ -58,6 +68,7 @@ export const verifyCommand: CliCommand = {
         options: {
           vkey: { type: 'string', multiple: true },
           'vkey-file': { type: 'string', multiple: true },
+          url: { type: 'string' },
         },
         allowPositionals: true,
         strict: true,
@@ -73,9 +84,10 @@ export const verifyCommand: CliCommand = {
     const receipt = fs.readFileSync(receiptFile, 'utf8')
     const digests = await Promise.all(files.map(digestFile))
     let result: ReturnType<typeof verifyReceipt>
+    let keys: Array<string | ReturnType<typeof parseSm2VerifierKey>> = []
     try {
       // An SM2 (国密) vkey checks the checkpoint's SM2 signature line (docs/evidence-log.md §5.1).
-      const keys = verifierKeys.map((k) => (isSm2VerifierKey(k) ? parseSm2VerifierKey(k) : k))
+      keys = verifierKeys.map((k) => (isSm2VerifierKey(k) ? parseSm2VerifierKey(k) : k))
       result = verifyReceipt({ receipt, verifierKeys: keys, files: digests })
     } catch (error) {
       err(`verification failed: bad verifier key: ${(error as Error).message}`)
@@ -87,8 +99,8 @@ export const verifyCommand: CliCommand = {
     }
     const note = parseNote(JSON.parse(receipt).checkpoint)
     const checkpoint = parseCheckpoint(note.text)
-    const keys = result.verifiedBy.map((k) => `${k.name}+${k.keyId}`).join(', ')
-    const where = `as entry ${result.index} of the log ${result.origin} whose checkpoint (size ${result.treeSize}, root ${base64Encode(checkpoint.rootHash)}) is signed by key ${keys}`
+    const signedBy = result.verifiedBy.map((k) => `${k.name}+${k.keyId}`).join(', ')
+    const where = `as entry ${result.index} of the log ${result.origin} whose checkpoint (size ${result.treeSize}, root ${base64Encode(checkpoint.rootHash)}) is signed by key ${signedBy}`
     if (files.length === 0) {
       const e = result.entry
       out(
@@ -101,6 +113,39 @@ export const verifyCommand: CliCommand = {
       out(
         `OK: this exact file ${path.basename(file)} (sha256 ${digests[i]!.sha256}) was deposited at ${result.entry.receivedAt}, ${where}`,
       )
+    }
+    if (parsed.values.url) {
+      // Online: the receipt's checkpoint must be a prefix of the log's latest one.
+      const base = parsed.values.url.replace(/\/+$/, '')
+      try {
+        const latest = await fetch(`${base}/api/evidence/checkpoint`).then((r) => r.text())
+        const size = parseCheckpoint(parseNote(latest).text).size
+        const m = result.treeSize
+        const proof =
+          size > m
+            ? (
+                (await fetch(`${base}/api/evidence/proof/consistency?old=${m}&new=${size}`).then((r) =>
+                  r.json(),
+                )) as {
+                  proof: string[]
+                }
+              ).proof
+            : []
+        const c = checkLatestConsistency({
+          receipt: result,
+          latest,
+          verifierKeys: keys,
+          proof,
+        })
+        if (!c.ok) {
+          err(`NOT consistent with the latest checkpoint (${c.reason}): ${c.detail}`)
+          return EXIT.failed
+        }
+        out(`OK: still consistent with the latest checkpoint (size ${c.latestSize}, root ${c.latestRoot})`)
+      } catch (error) {
+        err(`could not check against the latest checkpoint at ${base}: ${(error as Error).message}`)
+        return EXIT.failed
+      }
     }
     return EXIT.ok
   },

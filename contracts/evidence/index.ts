@@ -87,6 +87,8 @@ export {
 } from './note.ts'
 export {
   buildReceipt,
+  checkLatestConsistency,
+  type LatestConsistency,
   type Receipt,
   type ReceiptFailure,
   type ReceiptFile,

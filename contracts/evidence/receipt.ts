@@ -4,9 +4,9 @@
  * included in the log's tree at a signed checkpoint.
  */
 import { sha256 } from '@noble/hashes/sha2.js'
-import { base64Decode, base64Encode, bytesToHex } from './bytes.ts'
+import { base64Decode, base64Encode, bytesToHex, hexDecode } from './bytes.ts'
 import { decodeLogEntry, EntryError, type LogEntry } from './entry.ts'
-import { leafHash, ProofError, rootFromInclusionProof } from './merkle.ts'
+import { leafHash, ProofError, rootFromInclusionProof, verifyConsistency } from './merkle.ts'
 import { type NoteVerifier, openCheckpoint, parseVerifierKey, type VerifiedBy } from './note.ts'
 import { formatTlogProof, parseTlogProof } from './tlogProof.ts'
 
@@ -198,4 +198,54 @@ export function verifyReceipt(input: VerifyReceiptInput): ReceiptResult {
     verifiedBy: cp.verifiedBy,
     files,
   }
+}
+
+/** Outcome of {@link checkLatestConsistency}. */
+export type LatestConsistency =
+  | { ok: true; latestSize: number; latestRoot: string; verifiedBy: VerifiedBy[] }
+  | { ok: false; reason: 'checkpoint' | 'originMismatch' | 'shrunk' | 'inconsistent'; detail: string }
+
+/**
+ * Online step after {@link verifyReceipt}: checks that the receipt's checkpoint (size m, root r) is
+ * a prefix of the log's latest signed checkpoint (size n ≥ m), with the consistency proof m → n
+ * that the log serves (`GET /api/evidence/proof/consistency?old=m&new=n`). A receipt issued at size
+ * m thus stays checkable after the log grows: "still consistent with the latest checkpoint".
+ * @example checkLatestConsistency({ receipt: verified, latest: noteText, verifierKeys, proof })
+ */
+export function checkLatestConsistency(input: {
+  /** The successful result of verifyReceipt. */
+  receipt: { origin: string; treeSize: number; rootHash: string }
+  /** The latest signed checkpoint note, as fetched. */
+  latest: string
+  verifierKeys: ReadonlyArray<NoteVerifier | string>
+  /** Base64 or raw consistency proof hashes from size m to size n (empty when equal). */
+  proof: ReadonlyArray<Uint8Array | string>
+}): LatestConsistency {
+  const verifiers = input.verifierKeys.map((k) => (typeof k === 'string' ? parseVerifierKey(k) : k))
+  const cp = openCheckpoint(input.latest, verifiers)
+  if (!cp.ok) return { ok: false, reason: 'checkpoint', detail: `${cp.reason}: ${cp.detail}` }
+  const { origin, size, rootHash } = cp.checkpoint
+  if (origin !== input.receipt.origin)
+    return { ok: false, reason: 'originMismatch', detail: `latest checkpoint is of ${origin}` }
+  const m = input.receipt.treeSize
+  if (size < m)
+    return {
+      ok: false,
+      reason: 'shrunk',
+      detail: `the latest checkpoint has ${size} entries, the receipt's ${m}`,
+    }
+  const proof: Uint8Array[] = []
+  for (const p of input.proof) {
+    const bytes = typeof p === 'string' ? base64Decode(p) : p
+    if (!bytes) return { ok: false, reason: 'inconsistent', detail: 'a proof hash is not base64' }
+    proof.push(bytes)
+  }
+  const oldRoot = hexDecode(input.receipt.rootHash, 32)
+  if (!oldRoot || !verifyConsistency(m, size, oldRoot, rootHash, proof))
+    return {
+      ok: false,
+      reason: 'inconsistent',
+      detail: `the tree of size ${m} is not a prefix of the latest tree of size ${size}`,
+    }
+  return { ok: true, latestSize: size, latestRoot: bytesToHex(rootHash), verifiedBy: cp.verifiedBy }
 }

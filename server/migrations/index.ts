@@ -12,6 +12,7 @@ import * as m0107 from './0107_supervision.ts'
 import * as m0108 from './0108_clock_sweep_index.ts'
 import * as m0201 from './0201_evidence.ts'
 import * as m0202 from './0202_evidence_statements.ts'
+import * as m0203 from './0203_evidence_blob_intents.ts'
 import * as m0301 from './0301_inspections.ts'
 import * as m0302 from './0302_inspection_draw_abort.ts'
 import * as m0303 from './0303_inspection_observers_penalty.ts'
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
   '0108_clock_sweep_index': m0108,
   '0201_evidence': m0201,
   '0202_evidence_statements': m0202,
+  '0203_evidence_blob_intents': m0203,
   '0301_inspections': m0301,
   '0302_inspection_draw_abort': m0302,
   '0303_inspection_observers_penalty': m0303,

@@ -9,7 +9,7 @@ import { classroomPortalRoutes, classroomWorkbenchRoutes } from '../features/cla
 import { cockpitPlanRoutes } from '../features/cockpit/routes.tsx'
 import { contentPortalRoutes, contentWorkbenchRoutes } from '../features/content/routes.tsx'
 import { EntitiesPage } from '../features/entities/EntitiesPage.tsx'
-import { evidencePortalRoutes } from '../features/evidence/routes.tsx'
+import { evidencePortalRoutes, evidenceWorkbenchRoutes } from '../features/evidence/routes.tsx'
 import { RegistrationQueue } from '../features/identity/RegistrationQueue.tsx'
 import { inspectionPortalRoutes, inspectionWorkbenchRoutes } from '../features/inspections/routes.tsx'
 import { searchPortalRoutes } from '../features/search/routes.tsx'
@@ -103,6 +103,7 @@ export const router = createBrowserRouter([
       },
       ...inspectionWorkbenchRoutes,
       ...caseWorkbenchRoutes,
+      ...evidenceWorkbenchRoutes,
       ...contentWorkbenchRoutes,
       ...classroomWorkbenchRoutes,
       ...servicesWorkbenchRoutes,

@@ -16,6 +16,7 @@ import {
   KeyOutlined,
   ProfileOutlined,
   ReadOutlined,
+  SafetyCertificateOutlined,
   SearchOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -73,6 +74,12 @@ export const MENU: MenuEntry[] = [
     path: '/workbench/case-statistics',
     labelKey: 'menu.caseStatistics',
     icon: <BarChartOutlined />,
+    permission: 'case.read',
+  },
+  {
+    path: '/workbench/evidence',
+    labelKey: 'menu.evidence',
+    icon: <SafetyCertificateOutlined />,
     permission: 'case.read',
   },
   {

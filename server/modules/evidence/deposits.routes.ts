@@ -25,6 +25,7 @@ import {
 } from './deposits.service.ts'
 import { evidenceErrors } from './errors.ts'
 import { integratorOf } from './integrator.ts'
+import { recordBlobIntents } from './orphans.ts'
 import { renderReceiptPdf } from './receipt.pdf.ts'
 
 const MAX_FILES = 20
@@ -126,7 +127,12 @@ export function depositRoutes(app: ZodApp, deps: AppDeps) {
         if (new Set(files.map((f) => f.sha256)).size !== files.length)
           throw new AppError(evidenceErrors.evidence_duplicate_file)
         // Bytes first (fsync + rename), then the row: an acknowledged deposit always finds its files.
-        // A failed transaction leaves at worst an unreferenced, content-addressed blob.
+        // A failed transaction leaves an unreferenced blob, which the orphan job removes after a grace period.
+        await recordBlobIntents(
+          deps.db,
+          files.map((f) => f.sha256),
+          deps.clock.now(),
+        )
         for (const s of staged) await s.blob.commit()
         const deposit = await request.write((c) => createDeposit(c, parsed.data, files))
         integrator.kick()

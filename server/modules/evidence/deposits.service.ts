@@ -20,6 +20,7 @@ import { appendCaseEvent, caseRelation } from '../cases/index.ts'
 import { evidenceErrors } from './errors.ts'
 import { INTEGRATE_JOB } from './integrator.ts'
 import { latestCheckpoint, readInclusionProof } from './log.repository.ts'
+import { clearBlobIntents } from './orphans.ts'
 
 const stores = new Map<string, BlobStore>()
 
@@ -113,6 +114,10 @@ export async function createDeposit(
     integrated_at: null,
   }
   await c.trx.insertInto('evidence_deposits').values(row).execute()
+  await clearBlobIntents(
+    c.trx,
+    files.map((f) => f.sha256),
+  )
   await c.trx
     .insertInto('evidence_files')
     .values(

@@ -404,7 +404,9 @@ describe('evidence log key rotation and the integration job', () => {
         .select('status')
         .where('kind', '=', 'evidence.integrate')
         .execute()
-      expect(jobs.map((j) => j.status)).toEqual(['done'])
+      // Demo data (draw commitments) may have written integration jobs of its own: all ran.
+      expect(jobs.length).toBeGreaterThan(0)
+      expect(jobs.every((j) => j.status === 'done')).toBe(true)
       const oldReceipt = (
         await t.request({ method: 'GET', url: `/api/evidence/deposits/${first.id}/receipt`, as: enterprise })
       ).json()
@@ -432,7 +434,13 @@ describe('evidence log key rotation and the integration job', () => {
         .select('leaf_index')
         .where('id', '=', second.id)
         .executeTakeFirstOrThrow()
-      expect(Number(row.leaf_index)).toBe(1)
+      const firstRow = await t.deps.db
+        .selectFrom('evidence_deposits')
+        .select('leaf_index')
+        .where('id', '=', first.id)
+        .executeTakeFirstOrThrow()
+      // Demo data may add its own entries to the log; the second deposit comes after the first.
+      expect(Number(row.leaf_index)).toBeGreaterThan(Number(firstRow.leaf_index))
       // A receipt for the first deposit now proves against the new checkpoint, signed by the new key.
       const fresh = (
         await t.request({ method: 'GET', url: `/api/evidence/deposits/${first.id}/receipt`, as: enterprise })

@@ -26,7 +26,7 @@ describe('evidence statements (non-file entries)', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibao-statements-'))
-    t = await createTestApp({ env: { DATA_DIR: dir } })
+    t = await createTestApp({ demo: false, env: { DATA_DIR: dir } })
     vkey = loadLogKeys(t.deps.config).signer.verifierKey
   })
   afterAll(async () => {

@@ -46,4 +46,6 @@ export interface EvidenceTables {
     leaf_index: number | null
     integrated_at: string | null
   }
+  /** Migration 0203: blobs stored for deposits not committed yet (orphan cleanup). */
+  evidence_blob_intents: { sha256: string; staged_at: string }
 }

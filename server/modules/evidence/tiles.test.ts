@@ -20,7 +20,7 @@ describe('evidence tlog-tiles', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibao-tiles-'))
-    t = await createTestApp({ env: { DATA_DIR: dir } })
+    t = await createTestApp({ demo: false, env: { DATA_DIR: dir } })
     const actor = { ...anonymousActor, kind: 'token' as const, tokenId: 'tiles' }
     await t.deps.db.transaction().execute(async (trx) => {
       for (let i = 0; i < 300; i++) {

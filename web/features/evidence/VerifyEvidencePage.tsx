@@ -1,7 +1,12 @@
 import { Alert, Button, Card, Descriptions, Form, Input, Space, Typography, Upload } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type ReceiptResult, verifyReceipt } from '../../../contracts/evidence/index.ts'
+import {
+  checkLatestConsistency,
+  type LatestConsistency,
+  type ReceiptResult,
+  verifyReceipt,
+} from '../../../contracts/evidence/index.ts'
 import { sha256OfFile } from './upload.ts'
 
 /**
@@ -15,6 +20,7 @@ export function VerifyEvidencePage() {
   const [file, setFile] = useState<File | null>(null)
   const [result, setResult] = useState<{ r: ReceiptResult; file?: string } | null>(null)
   const [busy, setBusy] = useState(false)
+  const [latest, setLatest] = useState<LatestConsistency | 'unavailable' | null>(null)
 
   useEffect(() => {
     fetch('/api/evidence/vkey')
@@ -38,6 +44,8 @@ export function VerifyEvidencePage() {
         r = { ok: false, reason: 'unknownKey', detail: String(e) }
       }
       setResult({ r, file: file?.name })
+      setLatest(null)
+      if (r.ok) setLatest(await againstLatest(r, keys))
     } finally {
       setBusy(false)
     }
@@ -135,6 +143,21 @@ export function VerifyEvidencePage() {
           }
         />
       )}
+      {r?.ok && latest && (
+        <Alert
+          type={latest !== 'unavailable' && latest.ok ? 'success' : 'warning'}
+          data-testid="latest-consistency"
+          showIcon
+          style={{ marginTop: 12 }}
+          title={
+            latest === 'unavailable'
+              ? t('verify.latest.unavailable')
+              : latest.ok
+                ? t('verify.latest.ok', { size: latest.latestSize })
+                : t('verify.latest.failed', { detail: latest.detail })
+          }
+        />
+      )}
       {r && !r.ok && (
         <Alert
           type="error"
@@ -147,4 +170,29 @@ export function VerifyEvidencePage() {
       )}
     </Card>
   )
+}
+
+/**
+ * Online step: the log's latest checkpoint and its consistency proof from the receipt's tree size,
+ * checked here, so an old receipt shows that it is still part of the log as it stands now.
+ */
+async function againstLatest(
+  r: Extract<ReceiptResult, { ok: true }>,
+  keys: string[],
+): Promise<LatestConsistency | 'unavailable'> {
+  try {
+    const res = await fetch('/api/evidence/checkpoint')
+    if (!res.ok) return 'unavailable'
+    const note = await res.text()
+    const size = Number(note.split('\n')[1])
+    let proof: string[] = []
+    if (size > r.treeSize) {
+      const p = await fetch(`/api/evidence/proof/consistency?old=${r.treeSize}&new=${size}`)
+      if (!p.ok) return 'unavailable'
+      proof = ((await p.json()) as { proof: string[] }).proof
+    }
+    return checkLatestConsistency({ receipt: r, latest: note, verifierKeys: keys, proof })
+  } catch {
+    return 'unavailable'
+  }
 }

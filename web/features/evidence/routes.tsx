@@ -4,6 +4,9 @@ import { RequireAuth } from '../../components/RequireAuth.tsx'
 
 // Evidence pages load on first visit; the verification page carries the log's verification code.
 const EvidencePage = lazy(() => import('./EvidencePage.tsx').then((m) => ({ default: m.EvidencePage })))
+const StaffDepositsPage = lazy(() =>
+  import('./StaffDepositsPage.tsx').then((m) => ({ default: m.StaffDepositsPage })),
+)
 const VerifyEvidencePage = lazy(() =>
   import('./VerifyEvidencePage.tsx').then((m) => ({ default: m.VerifyEvidencePage })),
 )
@@ -26,6 +29,20 @@ export const evidencePortalRoutes: RouteObject[] = [
       <Suspense fallback={null}>
         <VerifyEvidencePage />
       </Suspense>
+    ),
+  },
+]
+
+/** Workbench: the deposits of the cases the staff member may see. */
+export const evidenceWorkbenchRoutes: RouteObject[] = [
+  {
+    path: 'evidence',
+    element: (
+      <RequireAuth permission="case.read">
+        <Suspense fallback={null}>
+          <StaffDepositsPage />
+        </Suspense>
+      </RequireAuth>
     ),
   },
 ]
