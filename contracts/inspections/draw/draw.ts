@@ -4,7 +4,7 @@
  * See docs/draw-algorithm.md §5–§7 for the normative description.
  */
 import { compareStrings as compareKeys, fromHex } from './bytes.ts'
-import { type CanonicalInputs, type DrawInputs, normaliseInputs, stratumKey } from './inputs.ts'
+import { type CanonicalInputs, type DrawInputs, normaliseInputs } from './inputs.ts'
 import { sampleIndices } from './prng.ts'
 
 /** One drawn target with its assigned inspectors (badge numbers, in pick order). */
@@ -90,10 +90,12 @@ function planStrata(c: CanonicalInputs): StratumPlan[] {
   const rules = new Map(c.strata.map((r) => [r.stratum, r]))
   const itemQuals = new Map(c.requirements.items.map((i) => [i.id, i.requiredQualifications]))
   const byStratum = new Map<string, { pool: number[]; population: number; excluded: number }>()
-  const single = c.stratifyBy.length === 1 ? c.stratifyBy[0]! : null
+  const dims = c.stratifyBy
   for (let i = 0; i < c.entities.length; i++) {
     const e = c.entities[i]!
-    const key = single !== null ? e.attributes[single]! : stratumKey(e.attributes, c.stratifyBy)
+    // stratumKey(e.attributes, dims), without an array per entity.
+    let key = e.attributes[dims[0]!]!
+    for (let j = 1; j < dims.length; j++) key += `|${e.attributes[dims[j]!]}`
     let s = byStratum.get(key)
     if (!s) {
       s = { pool: [], population: 0, excluded: 0 }

@@ -495,7 +495,7 @@ function writeJcs(v: unknown, w: JcsWriter, top: boolean): void {
       w.str(k)
       w.raw(':')
       if (top && k === 'entities' && Array.isArray(o[k]))
-        writeEntities(o[k] as CanonicalInputs['entities'], w)
+        writeEntities(o[k] as CanonicalInputs['entities'], w, canonicalOutputs.has(o))
       else writeJcs(o[k], w, false)
     }
     w.raw('}')
@@ -505,7 +505,7 @@ function writeJcs(v: unknown, w: JcsWriter, top: boolean): void {
 }
 
 /** JCS of the entity list, specialised for canonical entities; any other element goes the generic way. */
-function writeEntities(es: CanonicalInputs['entities'], w: JcsWriter): void {
+function writeEntities(es: CanonicalInputs['entities'], w: JcsWriter, canonical: boolean): void {
   let keys: string[] = []
   let sorted: string[] = []
   w.raw('[')
@@ -513,8 +513,12 @@ function writeEntities(es: CanonicalInputs['entities'], w: JcsWriter): void {
     if (i > 0) w.raw(',')
     const e = es[i]!
     const a = e.attributes as Record<string, unknown>
-    let fields = 0
-    for (const _ in e) fields++
+    // Entities of normaliseInputs' output are known to be {id, attributes, excluded} with strings.
+    let fields = 3
+    if (!canonical) {
+      fields = 0
+      for (const _ in e) fields++
+    }
     if (
       fields !== 3 ||
       typeof e.id !== 'string' ||
