@@ -1,5 +1,5 @@
 import { renderPdf } from '../../kernel/documents/pdf.ts'
-import type { CertificateData } from './classroom.service.ts'
+import type { CertificateData } from './registrations.service.ts'
 import { chinaDate } from './search-document.ts'
 
 /** The 结业证书 as PDF (Chinese font embedded), rendered from stored data on each download. */

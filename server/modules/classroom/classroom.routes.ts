@@ -24,23 +24,25 @@ import { idParams, pageOf } from '../../../contracts/common.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 import { certificatePdf } from './certificate.ts'
 import {
-  cancelRegistration,
-  certificateOf,
   createCourse,
   createSession,
   getCourse,
-  getRegistration,
   getSession,
   listCourses,
   listSessions,
+  updateCourse,
+  updateSession,
+} from './courses.service.ts'
+import {
+  cancelRegistration,
+  certificateOf,
+  getRegistration,
   markAttendance,
   myRegistrations,
   register,
   sessionRegistrations,
-  updateCourse,
-  updateSession,
   verifyCertificate,
-} from './classroom.service.ts'
+} from './registrations.service.ts'
 import {
   createTalent,
   getTalent,

@@ -4,8 +4,8 @@ import type { AppModule } from '../../kernel/module.ts'
 import { classroomRoutes } from './classroom.routes.ts'
 import { seedClassroomDemo } from './seed.ts'
 
-export { trainingAttendance } from './classroom.service.ts'
 export { classroomErrors } from './errors.ts'
+export { trainingAttendance } from './registrations.service.ts'
 export { reindexClassroom } from './search-document.ts'
 
 export const classroomModule: AppModule = {
