@@ -137,6 +137,17 @@ describe('content workflow: draft → review → published, scheduled steps, san
     expect(await searchIds('商标异议')).toContain(draft.id)
     const facets = (await t.request({ method: 'GET', url: '/api/search?q=商标异议&type=guide' })).json()
     expect(facets.items.map((i: { kind: string }) => i.kind)).toEqual(['guide'])
+    const labelled = (
+      await t.request({ method: 'GET', url: '/api/search?q=指南', headers: { 'accept-language': 'en' } })
+    ).json().facets.type as { value: string; label: string }[]
+    expect(labelled).toEqual(
+      expect.arrayContaining([expect.objectContaining({ value: 'guide', label: 'How-to guide' })]),
+    )
+    // The portal home's list: notices and news together, published only.
+    const home = (await t.request({ method: 'GET', url: '/api/articles?kind=notice,news' })).json()
+      .items as Item[]
+    expect(home.map((i) => i.title)).toContain('关于知保平台系统维护的通知')
+    expect(home.every((i) => i.status === 'published')).toBe(true)
 
     expect(await auditActions(draft.id)).toEqual([
       'article.create',
