@@ -30,22 +30,30 @@ export interface EnqueueOptions {
 }
 
 export async function enqueueJob(trx: Tx | Db, now: Date, options: EnqueueOptions): Promise<void> {
+  await enqueueJobs(trx, now, [options])
+}
+
+/** Enqueues several jobs with one statement (each still once per dedupe key). */
+export async function enqueueJobs(trx: Tx | Db, now: Date, jobs: readonly EnqueueOptions[]): Promise<void> {
+  if (jobs.length === 0) return
   await trx
     .insertInto('jobs')
-    .values({
-      id: newId(now.getTime()),
-      kind: options.kind,
-      dedupe_key: options.dedupeKey ?? null,
-      payload: JSON.stringify(options.payload ?? {}),
-      run_at: (options.runAt ?? now).toISOString(),
-      status: 'pending',
-      attempts: 0,
-      locked_by: null,
-      locked_until: null,
-      last_error: null,
-      created_at: now.toISOString(),
-      finished_at: null,
-    })
+    .values(
+      jobs.map((options) => ({
+        id: newId(now.getTime()),
+        kind: options.kind,
+        dedupe_key: options.dedupeKey ?? null,
+        payload: JSON.stringify(options.payload ?? {}),
+        run_at: (options.runAt ?? now).toISOString(),
+        status: 'pending' as const,
+        attempts: 0,
+        locked_by: null,
+        locked_until: null,
+        last_error: null,
+        created_at: now.toISOString(),
+        finished_at: null,
+      })),
+    )
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute()
 }

@@ -260,19 +260,28 @@ export async function ruleInForce(
 ): Promise<RuleVersion | undefined> {
   const row = await db
     .selectFrom('deadline_rules')
-    .selectAll()
+    .select('id')
     .where('rule_id', '=', ruleId)
     .where('effective_from', '<=', at)
     .orderBy('effective_from', 'desc')
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst()
-  return row ? toVersion(row) : undefined
+  return row ? ruleVersionById(db, row.id) : undefined
 }
 
+// A rule version row is never changed (a change is a new version), so its parsed form is kept by id.
+const versions = new Map<string, RuleVersion>()
+
 export async function ruleVersionById(db: Executor, id: string): Promise<RuleVersion | undefined> {
+  const kept = versions.get(id)
+  if (kept) return kept
   const row = await db.selectFrom('deadline_rules').selectAll().where('id', '=', id).executeTakeFirst()
-  return row ? toVersion(row) : undefined
+  if (!row) return undefined
+  const version = toVersion(row)
+  if (versions.size >= 2000) versions.delete(versions.keys().next().value as string)
+  versions.set(id, version)
+  return version
 }
 
 export async function insertRuleVersion(

@@ -14,7 +14,7 @@ import { newId, newSecret } from '../../kernel/ids.ts'
 import { documentsFor } from './documents.ts'
 import { chinaDate } from './engine/clocks.ts'
 import { type CaseTypeDeclaration, caseTypeOf } from './engine/declaration.ts'
-import { findCase, openCase } from './engine/engine.ts'
+import { findCase, nextCounter, openCase } from './engine/engine.ts'
 import { appendCaseEvent } from './engine/timeline.ts'
 import { casesErrors } from './errors.ts'
 
@@ -51,18 +51,7 @@ export function caseKeysOf(data: Record<string, unknown>): Key[] {
 
 async function nextMatterNumber(trx: Tx, now: Date): Promise<string> {
   const year = Number(chinaDate(now).slice(0, 4))
-  await trx
-    .insertInto('case_counters')
-    .values({ type: 'matter', year, last: 0 })
-    .onConflict((oc) => oc.columns(['type', 'year']).doNothing())
-    .execute()
-  const { last } = await trx
-    .updateTable('case_counters')
-    .set((eb) => ({ last: eb('last', '+', 1) }))
-    .where('type', '=', 'matter')
-    .where('year', '=', year)
-    .returning('last')
-    .executeTakeFirstOrThrow()
+  const last = await nextCounter(trx, 'matter', year)
   return `SZ-${year}-${String(last).padStart(6, '0')}`
 }
 

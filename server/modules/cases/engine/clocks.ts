@@ -5,7 +5,13 @@ import { addDays, type WorkingDayCalendar } from '../../../../contracts/calendar
 import type { Tx } from '../../../database.ts'
 import { AppError } from '../../../kernel/errors.ts'
 import { newId } from '../../../kernel/ids.ts'
-import { cancelJobs, enqueueJob, type JobHandler } from '../../../kernel/jobs.ts'
+import {
+  cancelJobs,
+  type EnqueueOptions,
+  enqueueJob,
+  enqueueJobs,
+  type JobHandler,
+} from '../../../kernel/jobs.ts'
 import { SCHEDULE_LOADED_EVENT, workingDayCalendar } from '../../calendar/index.ts'
 import { findOrganization } from '../../identity/organizations.repository.ts'
 import { type RuleVersion, ruleInForce, ruleVersionById } from '../deadline-rules.ts'
@@ -187,22 +193,24 @@ async function scheduleJobs(
   rule: RuleVersion,
   clock: { id: string; due: string; startDate: string },
 ) {
+  const jobs: EnqueueOptions[] = []
   for (const offset of rule.reminderOffsets) {
     const day = workingDaysBefore(calendar, clock.due, offset)
     if (day <= clock.startDate) continue
-    await enqueueJob(trx, now, {
+    jobs.push({
       kind: REMINDER_JOB,
       runAt: chinaTime(day, REMINDER_HOUR),
       payload: { clockId: clock.id, due: clock.due, offset },
       dedupeKey: `clock:${clock.id}:remind:${clock.due}:${offset}`,
     })
   }
-  await enqueueJob(trx, now, {
+  jobs.push({
     kind: OVERDUE_JOB,
     runAt: chinaTime(addDays(clock.due, 1), 0),
     payload: { clockId: clock.id, due: clock.due },
     dedupeKey: `clock:${clock.id}:overdue:${clock.due}`,
   })
+  await enqueueJobs(trx, now, jobs)
 }
 
 async function engineEvent(trx: Tx, now: Date, caseId: string, event: string, data: unknown) {

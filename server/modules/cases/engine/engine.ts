@@ -48,20 +48,22 @@ export async function findCase(db: Db | Tx, actor: Actor, id: string): Promise<C
     .executeTakeFirst()
 }
 
-async function nextNumber(trx: Tx, declaration: CaseTypeDeclaration, now: Date): Promise<string> {
-  const year = Number(chinaDate(now).slice(0, 4))
-  await trx
-    .insertInto('case_counters')
-    .values({ type: declaration.type, year, last: 0 })
-    .onConflict((oc) => oc.columns(['type', 'year']).doNothing())
-    .execute()
+/** The next value of a per-year counter (case numbers, matter numbers): one upsert, gap-free. */
+export async function nextCounter(trx: Tx, type: string, year: number): Promise<number> {
   const { last } = await trx
-    .updateTable('case_counters')
-    .set((eb) => ({ last: eb('last', '+', 1) }))
-    .where('type', '=', declaration.type)
-    .where('year', '=', year)
+    .insertInto('case_counters')
+    .values({ type, year, last: 1 })
+    .onConflict((oc) =>
+      oc.columns(['type', 'year']).doUpdateSet((eb) => ({ last: eb('case_counters.last', '+', 1) })),
+    )
     .returning('last')
     .executeTakeFirstOrThrow()
+  return Number(last)
+}
+
+async function nextNumber(trx: Tx, declaration: CaseTypeDeclaration, now: Date): Promise<string> {
+  const year = Number(chinaDate(now).slice(0, 4))
+  const last = await nextCounter(trx, declaration.type, year)
   return `${declaration.numberPrefix}-${year}-${String(last).padStart(6, '0')}`
 }
 
@@ -69,18 +71,24 @@ async function writeEvent(
   context: WriteContext,
   caseId: string,
   values: { event: string; transition?: string; from?: string | null; to?: string | null; data: unknown },
+  first = false,
 ) {
-  await appendCaseEvent(context.trx, {
-    caseId,
-    at: context.now,
-    actorId: context.actor.userId,
-    actorLabel: context.actor.username ?? context.actor.kind,
-    event: values.event,
-    transition: values.transition ?? null,
-    fromState: values.from ?? null,
-    toState: values.to ?? null,
-    data: values.data,
-  })
+  // The caller holds the case row (just inserted or updated): no lock to take; a new case starts at 1.
+  await appendCaseEvent(
+    context.trx,
+    {
+      caseId,
+      at: context.now,
+      actorId: context.actor.userId,
+      actorLabel: context.actor.username ?? context.actor.kind,
+      event: values.event,
+      transition: values.transition ?? null,
+      fromState: values.from ?? null,
+      toState: values.to ?? null,
+      data: values.data,
+    },
+    { locked: true, first },
+  )
 }
 
 async function applyDeadlines(
@@ -131,12 +139,13 @@ export async function openCase(
     version: 1,
   }
   await trx.insertInto('cases').values(row).execute()
-  await indexCase(trx, row, now)
-  await writeEvent(context, id, {
-    event: declaration.intake.event,
-    to: declaration.initial,
-    data: values.data,
-  })
+  await indexCase(trx, row, now, { fresh: true })
+  await writeEvent(
+    context,
+    id,
+    { event: declaration.intake.event, to: declaration.initial, data: values.data },
+    true,
+  )
   await applyDeadlines(
     context,
     { caseId: id, districtId: values.districtId },

@@ -18,19 +18,29 @@ export interface TimelineEntry {
  * Appends an event to a case's timeline with the case's next sequence number. Every writer first
  * takes the case row's lock (a no-op update; transitions already hold it), so that concurrent
  * writers of one case, a transition and a job say, number their events one after the other.
+ * `locked`: the caller already holds the row (it inserted or updated it in this transaction);
+ * `first`: the case was opened in this transaction, so this is event 1.
  */
-export async function appendCaseEvent(trx: Tx, entry: TimelineEntry): Promise<void> {
-  await trx
-    .updateTable('cases')
-    .set((eb) => ({ version: eb.ref('version') }))
-    .where('id', '=', entry.caseId)
-    .execute()
+export async function appendCaseEvent(
+  trx: Tx,
+  entry: TimelineEntry,
+  options: { locked?: boolean; first?: boolean } = {},
+): Promise<void> {
+  if (!options.locked) {
+    await trx
+      .updateTable('cases')
+      .set((eb) => ({ version: eb.ref('version') }))
+      .where('id', '=', entry.caseId)
+      .execute()
+  }
   await trx
     .insertInto('case_events')
     .values({
       id: newId(entry.at.getTime()),
       case_id: entry.caseId,
-      seq: sql<number>`(select coalesce(max(e.seq), 0) + 1 from case_events e where e.case_id = ${entry.caseId})`,
+      seq: options.first
+        ? 1
+        : sql<number>`(select coalesce(max(e.seq), 0) + 1 from case_events e where e.case_id = ${entry.caseId})`,
       at: entry.at.toISOString(),
       actor_id: entry.actorId,
       actor_label: entry.actorLabel,
