@@ -23,14 +23,17 @@ const district = (
 ).id
 const one = (i: number) =>
   db.transaction().execute((trx) =>
-    submitComplaint(makeWriteContext(trx, anonymousActor, new Date(), 'zh-CN', { ip: '127.0.0.1', requestId: `b${i}` }), {
-      complainant: { name: '李四', phone: '13912345678', address: '苏州市姑苏区人民路1号' },
-      respondent: { name: '苏州某某贸易有限公司', address: '苏州市姑苏区观前街2号' },
-      right: { kind: 'trademark' as const, number: String(10_000_000 + i) },
-      request: '停止销售侵权商品',
-      facts: '购买到假冒注册商标的商品。',
-      districtId: district,
-    }),
+    submitComplaint(
+      makeWriteContext(trx, anonymousActor, new Date(), 'zh-CN', { ip: '127.0.0.1', requestId: `b${i}` }),
+      {
+        complainant: { name: '李四', phone: '13912345678', address: '苏州市姑苏区人民路1号' },
+        respondent: { name: '苏州某某贸易有限公司', address: '苏州市姑苏区观前街2号' },
+        right: { kind: 'trademark' as const, number: String(10_000_000 + i) },
+        request: '停止销售侵权商品',
+        facts: '购买到假冒注册商标的商品。',
+        districtId: district,
+      },
+    ),
   )
 for (let i = 0; i < 50; i++) await one(-i - 1)
 const started = performance.now()

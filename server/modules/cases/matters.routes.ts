@@ -5,7 +5,6 @@ import {
   matterNumberParams,
   matterView,
   myCasesResponse,
-  partyCaseView,
   trackRequest,
   trackResponse,
 } from '../../../contracts/cases.ts'
