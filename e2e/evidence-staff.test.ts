@@ -28,13 +28,11 @@ describe('workbench: case evidence for staff', () => {
     await signIn(page, 'clerk')
     // A deposit of the clerk's own, made on the portal page.
     await page.goto('/evidence')
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: 'scene.txt',
-        mimeType: 'text/plain',
-        buffer: Buffer.from(`现场记录 ${Date.now()}\n`),
-      })
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'scene.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(`现场记录 ${Date.now()}\n`),
+    })
     await page.getByLabel('标题').fill('现场检查记录')
     await page.getByRole('button', { name: '提交存证' }).click()
     await expect.poll(() => page.getByText('现场检查记录').count(), { timeout: 15_000 }).toBeGreaterThan(0)
