@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { Providers } from '../../app/providers.tsx'
 import { setLanguage } from '../../i18n/index.ts'
 import { IntakePage } from '../../portal/cases/IntakePage.tsx'
+import { CasePage } from './CasePage.tsx'
 import { InboxPage } from './InboxPage.tsx'
 import { SupervisionPage } from './SupervisionPage.tsx'
 
@@ -233,4 +234,84 @@ describe('case pages', () => {
     await screen.findByText('海外维权援助须填写国家或地区')
     expect(calls.some((c) => c.url === '/api/cases/assistance')).toBe(false)
   }, 30_000)
+  it('a case joins a duplicate’s matter, then splits off; the server’s refusal is shown in its words', async () => {
+    let matter = { number: 'SZ-2026-000001', title: '李四 投诉', caseCount: 1 }
+    let splitRefused = false
+    respond = (url, init) => {
+      if (url === '/api/auth/me') return json(200, { user: clerk, csrfToken: 'csrf-1' })
+      if (url === '/api/cases/c1')
+        return json(200, {
+          id: 'c1',
+          number: 'TS-2026-000001',
+          type: 'complaint',
+          state: 'received',
+          stateLabel: { zh: '待受理', en: 'Received' },
+          districtId: null,
+          matterId: 'm1',
+          title: '李四 投诉 某公司',
+          data: {},
+          createdAt: '2026-03-02T02:00:00.000Z',
+          updatedAt: '2026-03-02T02:00:00.000Z',
+          version: 1,
+          events: [],
+          clocks: [],
+          actions: [],
+        })
+      if (url === '/api/cases/c1/people') return json(200, { parties: [], assignments: [], recusals: [] })
+      if (url === '/api/cases/c1/documents') return json(200, { items: [] })
+      if (url === '/api/cases/c1/relations')
+        return json(200, {
+          matter,
+          duplicates: [
+            {
+              caseId: 'c2',
+              number: 'TS-2026-000002',
+              type: 'complaint',
+              state: 'accepted',
+              matterNumber: 'SZ-2026-000002',
+              reasons: ['respondentUscc'],
+            },
+          ],
+        })
+      if (url === '/api/matters/SZ-2026-000002/cases' && init?.method === 'POST') {
+        expect(JSON.parse(String(init.body))).toEqual({ caseId: 'c1' })
+        matter = { number: 'SZ-2026-000002', title: '某公司', caseCount: 2 }
+        return json(200, { number: 'SZ-2026-000002' })
+      }
+      if (url === '/api/cases/c1/split' && init?.method === 'POST') {
+        if (!splitRefused) {
+          splitRefused = true
+          return json(409, {
+            code: 'case_version_conflict',
+            title: '案件已被他人修改，请刷新后重试',
+            status: 409,
+          })
+        }
+        matter = { number: 'SZ-2026-000003', title: '李四 投诉', caseCount: 1 }
+        return json(200, { number: 'SZ-2026-000003' })
+      }
+      return json(404, { code: 'route_not_found', title: 'not found', status: 404 })
+    }
+    renderAt('/workbench/cases/c1', '/workbench/cases/:id', <CasePage />)
+    await screen.findByText('同一被投诉人 · SZ-2026-000002')
+    await act(async () => {
+      fireEvent.click(await screen.findByTestId('matter-link-TS-2026-000002'))
+    })
+    await screen.findByText('已并入事项 SZ-2026-000002')
+    await waitFor(() => expect(screen.getByTestId('case-matter').textContent).toBe('SZ-2026-000002'))
+    await act(async () => {
+      fireEvent.click(await screen.findByTestId('matter-split'))
+    })
+    await screen.findByText('案件已被他人修改，请刷新后重试')
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('matter-split'))
+    })
+    await screen.findByText('已拆分为新事项 SZ-2026-000003')
+    await waitFor(() => expect(screen.getByTestId('case-matter').textContent).toBe('SZ-2026-000003'))
+    expect(calls.filter((c) => c.init?.method === 'POST').map((c) => c.url)).toEqual([
+      '/api/matters/SZ-2026-000002/cases',
+      '/api/cases/c1/split',
+      '/api/cases/c1/split',
+    ])
+  })
 })
