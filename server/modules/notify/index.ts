@@ -1,7 +1,7 @@
 // The notify module's public face: in-app inbox, e-mail by SMTP when configured, other channels.
 import type { AppModule } from '../../kernel/module.ts'
 import { notifyRoutes } from './notify.routes.ts'
-import { configureNotificationChannels, notifyJobs } from './notify.ts'
+import { closeNotificationChannels, configureNotificationChannels, notifyJobs } from './notify.ts'
 import { smtpChannel } from './smtp.ts'
 
 export {
@@ -13,7 +13,10 @@ export {
 
 export const notifyModule: AppModule = {
   name: 'notify',
-  routes: (app) => notifyRoutes(app),
+  routes: (app, deps) => {
+    notifyRoutes(app)
+    app.addHook('onClose', async () => closeNotificationChannels(deps.config))
+  },
   jobs: (deps) => {
     configureNotificationChannels(deps.config, smtpChannel)
     return notifyJobs()

@@ -53,6 +53,13 @@ export function configureNotificationChannels(
   configured = config.smtp ? { config, channel: smtp(config.smtp, config.publicUrl) } : null
 }
 
+/** Closes the SMTP channel of this configuration (its pooled connections) when the app closes. */
+export function closeNotificationChannels(config: Config): void {
+  if (configured?.config !== config) return
+  configured.channel.close?.()
+  configured = null
+}
+
 function channels(): NotificationChannel[] {
   return configured ? [configured.channel, ...registered] : registered
 }
