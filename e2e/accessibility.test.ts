@@ -19,6 +19,14 @@ const publicPages = [
   { path: '/services/track', ready: 'form' },
   { path: '/verify/evidence', ready: '#main' },
   { path: '/inspections', ready: '#main' },
+  { path: '/news', ready: '#main' },
+  { path: '/policies', ready: '#main' },
+  { path: '/guides', ready: '#main' },
+  { path: '/faq', ready: '#main' },
+  { path: '/navigation', ready: '#main' },
+  { path: '/directory', ready: '#main' },
+  { path: '/classroom', ready: '#main' },
+  { path: '/talent', ready: '#main' },
 ]
 
 async function audit(page: Page): Promise<AxeResults['violations']> {
@@ -56,6 +64,16 @@ describe('accessibility of the public pages', () => {
     expect(describeViolations(violations)).toBe('')
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
     expect((await page.title()).length).toBeGreaterThan(0)
+  })
+
+  it('a guide, opened from the list, has no violations either', async () => {
+    const page = await harness.newPage()
+    await page.goto('/guides')
+    await page.locator('#main a[href^="/guides/"]').first().click()
+    await page.waitForURL(/\/guides\/.+/)
+    await page.locator('#main h1, #main h2').first().waitFor()
+    await page.waitForLoadState('networkidle')
+    expect(describeViolations(await audit(page))).toBe('')
   })
 
   it('names the page language in English too, and reaches the login form by keyboard alone', async () => {

@@ -58,6 +58,6 @@ export const migrations: Record<string, Migration> = {
   '0502_search_rank': m0502,
   '0601_content_workflow': m0601,
   '0602_content_search_kinds': m0602,
-  '0751_classroom': m0751,
   '0701_service_points': m0701,
+  '0751_classroom': m0751,
 }

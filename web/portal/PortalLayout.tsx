@@ -41,12 +41,12 @@ export function PortalLayout() {
         <nav aria-label={t('nav.services')}>
           <Space wrap size="middle">
             <Link to="/services">{t('nav.services')}</Link>
-            <Link to="/classroom">{t('classroom:nav.classroom')}</Link>
-            <Link to="/talent">{t('classroom:nav.talent')}</Link>
             <Link to="/guides">{t('content:nav.guides')}</Link>
             <Link to="/policies">{t('content:nav.policies')}</Link>
             <Link to="/news">{t('content:nav.news')}</Link>
             <Link to="/faq">{t('content:nav.faq')}</Link>
+            <Link to="/classroom">{t('classroom:nav.classroom')}</Link>
+            <Link to="/talent">{t('classroom:nav.talent')}</Link>
             <Link to="/navigation">{t('navigation:nav')}</Link>
             <Link to="/directory">{t('services:nav')}</Link>
             <Link to="/search">{t('nav.search')}</Link>

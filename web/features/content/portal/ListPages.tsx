@@ -11,7 +11,8 @@ import { RichText } from '../RichText.tsx'
 import { usePageMeta } from '../usePageMeta.ts'
 
 const PAGE_SIZE = 10
-const validityColor = { in_force: 'green', amended: 'orange', repealed: 'default' } as const
+// Ant Design's green and orange tags fall below 4.5:1; blue and purple pass.
+const validityColor = { in_force: 'blue', amended: 'purple', repealed: 'default' } as const
 
 function usePage() {
   const [params, setParams] = useSearchParams()
