@@ -14,7 +14,7 @@ import type { AppDeps } from '../../kernel/module.ts'
 import { BlobTooLargeError, type StagedBlob } from '../../kernel/storage/blob-store.ts'
 import { normalizeMediaType, SNIFF_BYTES, sniffMatches } from '../../kernel/storage/sniff.ts'
 import {
-  assertMayLinkCase,
+  assertMayLink,
   authorizeFileRead,
   blobStoreOf,
   createDeposit,
@@ -114,10 +114,8 @@ export function depositRoutes(app: ZodApp, deps: AppDeps) {
         }
         if (staged.length === 0) throw new AppError(evidenceErrors.evidence_no_file)
         // Refuse a link the caller may not make before any byte is stored (checked again in the write).
-        if (parsed.data.caseId) {
-          const { db, actor } = request.readContext()
-          await assertMayLinkCase(db, actor, parsed.data.caseId)
-        }
+        const { db, actor } = request.readContext()
+        await assertMayLink(db, actor, parsed.data)
         const files: DepositFileInput[] = staged.map((s) => ({
           sha256: s.blob.sha256,
           size: s.blob.size,

@@ -43,25 +43,38 @@ export function blobStoreOf(config: Config): BlobStore {
   return store
 }
 
+async function mayLinkCase(db: Db | Tx, actor: Actor, caseId: string): Promise<boolean> {
+  const relation = await caseRelation(db, actor, caseId)
+  if (relation === 'submitter' || relation === 'respondent') return true
+  if (relation === 'staff' && can(actor, 'case.handle')) return true
+  if (relation !== null || !actor.entityId) return false
+  const party = await db
+    .selectFrom('case_parties')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('entity_id', '=', actor.entityId)
+    .executeTakeFirst()
+  return party !== undefined
+}
+
 /**
  * Only those with a stake in a case may link evidence to it: its filer (submitter), a party (the
  * respondent by USCC, or a party recorded with the caller's market entity), or staff whose scope
- * covers the case and who may handle cases. Anything else, a missing case included, is refused.
+ * covers the case and who may handle cases. A matter is linked on the same terms through any of
+ * its cases. Anything else, a missing case or matter included, is refused.
  */
-export async function assertMayLinkCase(db: Db | Tx, actor: Actor, caseId: string): Promise<void> {
-  const relation = await caseRelation(db, actor, caseId)
-  if (relation === 'submitter' || relation === 'respondent') return
-  if (relation === 'staff' && can(actor, 'case.handle')) return
-  if (relation === null && actor.entityId) {
-    const party = await db
-      .selectFrom('case_parties')
-      .select('id')
-      .where('case_id', '=', caseId)
-      .where('entity_id', '=', actor.entityId)
-      .executeTakeFirst()
-    if (party) return
+export async function assertMayLink(
+  db: Db | Tx,
+  actor: Actor,
+  link: { caseId?: string | undefined; matterId?: string | undefined },
+): Promise<void> {
+  if (link.caseId && !(await mayLinkCase(db, actor, link.caseId)))
+    throw new AppError(evidenceErrors.evidence_case_link_forbidden)
+  if (link.matterId) {
+    const cases = await db.selectFrom('cases').select('id').where('matter_id', '=', link.matterId).execute()
+    for (const c of cases) if (await mayLinkCase(db, actor, c.id)) return
+    throw new AppError(evidenceErrors.evidence_matter_link_forbidden)
   }
-  throw new AppError(evidenceErrors.evidence_case_link_forbidden)
 }
 
 export interface DepositFileInput {
@@ -84,7 +97,7 @@ export async function createDeposit(
   if (files.length === 0) throw new AppError(evidenceErrors.evidence_no_file)
   if (new Set(files.map((f) => f.sha256)).size !== files.length)
     throw new AppError(evidenceErrors.evidence_duplicate_file)
-  if (metadata.caseId) await assertMayLinkCase(c.trx, c.actor, metadata.caseId)
+  await assertMayLink(c.trx, c.actor, metadata)
   const depositorId = c.actor.userId ?? `token:${c.actor.tokenId ?? 'unknown'}`
   const salt = randomBytes(16)
   const receivedAt = c.now.toISOString()

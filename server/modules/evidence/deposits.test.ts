@@ -306,6 +306,42 @@ describe('evidence deposits', () => {
     expect(detail.json().events.map((e: { event: string }) => e.event)).toContain('evidence.deposited')
   })
 
+  it('links a matter on the same terms as one of its cases, and refuses anyone else', async () => {
+    // The test case joins a matter of its own.
+    const matterId = newId()
+    const now = new Date().toISOString()
+    await t.deps.db
+      .insertInto('matters')
+      .values({
+        id: matterId,
+        number: 'SZ-2026-900001',
+        title: '测试事项',
+        district_id: null,
+        owner_entity_id: null,
+        owner_user_id: null,
+        respondent_uscc: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute()
+    await t.deps.db.updateTable('cases').set({ matter_id: matterId }).where('id', '=', caseId).execute()
+    const before = await count('evidence_deposits')
+    const file = { name: 'm.pdf', type: 'application/pdf', content: pdf('matter evidence') }
+    for (const [as, id] of [
+      [other, matterId],
+      [await t.login('officer.kunshan'), matterId],
+      [enterprise, 'no-such-matter'],
+    ] as const) {
+      const refused = await deposit(as, { title: '事项', matterId: id }, [file])
+      expect(refused.statusCode, refused.body).toBe(403)
+      expect(refused.json().code).toBe('evidence_matter_link_forbidden')
+    }
+    expect(await count('evidence_deposits')).toBe(before)
+    const ok = await deposit(enterprise, { title: '事项证据', matterId: matterId }, [file])
+    expect(ok.statusCode, ok.body).toBe(201)
+    expect(ok.json().matterId).toBe(matterId)
+  })
+
   it('stores identical bytes once, and lets only the depositor, its entity and case staff in scope read files, auditing every read', async () => {
     const content = pdf('shared contract')
     const a = (

@@ -21,6 +21,11 @@ export const evidenceErrors = defineErrors({
     zh: '文件超过存证大小上限',
     en: 'The file exceeds the evidence size limit',
   },
+  evidence_matter_link_forbidden: {
+    status: 403,
+    zh: '只有事项中案件的提交人、当事人或有权办理的工作人员才能将存证关联到该事项（或该事项不存在）',
+    en: 'Only the filer of, a party to, or staff who may handle a case of the matter can link evidence to it (or the matter does not exist)',
+  },
   evidence_case_link_forbidden: {
     status: 403,
     zh: '只有案件的提交人、当事人或有权办理该案件的工作人员才能将存证关联到该案件（或该案件不存在）',
