@@ -26,7 +26,7 @@ export async function run(): Promise<string> {
       { name: 'bare Fastify route', path: '/bench/bare', headers: {} },
       { name: 'GET /api/health', path: '/api/health', headers: {} },
       {
-        name: 'GET /api/entities (officer.gusu, scoped, 20 of ' + list.total + ')',
+        name: `GET /api/entities (officer.gusu, scoped, 20 of ${list.total})`,
         path: '/api/entities?pageSize=20',
         headers: { cookie },
       },

@@ -58,6 +58,7 @@ export async function periodReport(context: ReadContext, planId: string, period:
   const plan = await findPlan(context.db, planId)
   const { to } = periodBounds(period)
   const today = chinaToday(context.now)
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings; Math.min would give NaN
   const asOf = to < today ? to : today
   const names = await unitNames(context.db)
   const targets = await context.db

@@ -115,7 +115,7 @@ export async function loadUserActor(
     .select(['id', 'username', 'display_name', 'org_id', 'entity_id', 'status'])
     .where('id', '=', userId)
     .executeTakeFirst()
-  if (!user || user.status !== 'active') return null
+  if (user?.status !== 'active') return null
   const roleRows = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute()
   const roles = roleRows.map((r) => r.role as Role)
   const byId = await organizations.byId(db)

@@ -148,7 +148,7 @@ export async function reviewRegistration(
     .select(['id', 'status', 'entity_id'])
     .where('id', '=', userId)
     .executeTakeFirst()
-  if (!user || !user.entity_id) throw new AppError(kernelErrors.not_found)
+  if (!user?.entity_id) throw new AppError(kernelErrors.not_found)
   if (user.status !== 'pending') throw new AppError(identityErrors.registration_not_pending)
   const status = input.decision === 'approve' ? 'active' : 'rejected'
   await trx

@@ -104,33 +104,31 @@ function AttachmentUpload({ caseId, onUploaded }: { caseId: string; onUploaded: 
 function DocumentTable({ caseId, loading, items }: { caseId: string; loading: boolean; items: Doc[] }) {
   const { t } = useTranslation('cases')
   return (
-    <>
-      <Table<Doc>
-        size="small"
-        rowKey="id"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        loading={loading}
-        dataSource={items}
-        columns={[
-          {
-            title: t('documents.title'),
-            dataIndex: 'title',
-            render: (title: string, d) => (
-              <a href={`/api/cases/${caseId}/documents/${d.id}/file`} download={d.fileName}>
-                {title}
-              </a>
-            ),
-          },
-          { title: t('documents.number'), dataIndex: 'number', render: (n: string | null) => n ?? '—' },
-          {
-            title: t('documents.source'),
-            dataIndex: 'source',
-            render: (s: Doc['source']) => <Tag>{t(`documents.sourceLabel.${s}`)}</Tag>,
-          },
-          { title: t('documents.createdAt'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 10) },
-        ]}
-      />
-    </>
+    <Table<Doc>
+      size="small"
+      rowKey="id"
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      loading={loading}
+      dataSource={items}
+      columns={[
+        {
+          title: t('documents.title'),
+          dataIndex: 'title',
+          render: (title: string, d) => (
+            <a href={`/api/cases/${caseId}/documents/${d.id}/file`} download={d.fileName}>
+              {title}
+            </a>
+          ),
+        },
+        { title: t('documents.number'), dataIndex: 'number', render: (n: string | null) => n ?? '—' },
+        {
+          title: t('documents.source'),
+          dataIndex: 'source',
+          render: (s: Doc['source']) => <Tag>{t(`documents.sourceLabel.${s}`)}</Tag>,
+        },
+        { title: t('documents.createdAt'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 10) },
+      ]}
+    />
   )
 }

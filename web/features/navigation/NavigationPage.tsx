@@ -83,9 +83,9 @@ export function NavigationPage() {
                 {current.hint && (
                   <Typography.Paragraph type="secondary">{current.hint[lang]}</Typography.Paragraph>
                 )}
-                <Space direction="vertical" style={{ width: '100%' }} role="list">
+                <ul style={{ listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: 8 }}>
                   {current.options.map((option) => (
-                    <div role="listitem" key={option.id}>
+                    <li key={option.id}>
                       <Button
                         block
                         size="large"
@@ -100,9 +100,9 @@ export function NavigationPage() {
                       >
                         {option.label[lang]}
                       </Button>
-                    </div>
+                    </li>
                   ))}
-                </Space>
+                </ul>
               </fieldset>
             ) : (
               <section aria-labelledby="navigation-result">
