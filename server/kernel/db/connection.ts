@@ -45,6 +45,10 @@ function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('cache_size = -65536')
+  // Checkpoint the WAL every 8 MB instead of every 4 MB: small write transactions (intakes) pay for
+  // checkpoints less often; much larger steps make the sweep's batches pay for long ones instead
+  // (bench/results/cases.md).
+  sqlite.pragma('wal_autocheckpoint = 2048')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   return {
     db,
