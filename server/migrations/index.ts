@@ -31,7 +31,8 @@ import * as m0751 from './0751_classroom.ts'
 /**
  * The one ordered set of migrations, run on SQLite and PostgreSQL alike. Append new ones at the end;
  * never edit one that has shipped. Ranges keep modules apart: 00xx platform, 01xx cases,
- * 02xx evidence, 03xx inspections, 04xx cockpit, 05xx portal, registry and search.
+ * 02xx evidence, 03xx inspections, 04xx cockpit, 05xx registry and search, 06xx content,
+ * 07xx services (0701) and classroom (0751).
  */
 export const migrations: Record<string, Migration> = {
   '0001_kernel': m0001,
