@@ -328,6 +328,10 @@ describe('talent showcase: consent governs publication', () => {
     const byName = new Map((await publicNames()).map((p) => [p.name, p]))
     expect(byName.get('顾晓明')).toMatchObject({ phone: null, email: null })
     expect(byName.get('沈立群')!.email).toEqual(expect.any(String))
+    // Text search takes what is typed literally: % and _ are not wildcards.
+    expect((await publicNames(`&q=${encodeURIComponent('沈立')}`)).map((p) => p.name)).toEqual(['沈立群'])
+    expect(await publicNames(`&q=${encodeURIComponent('沈_群')}`)).toHaveLength(0)
+    expect(await publicNames('&q=%25')).toHaveLength(0)
   })
 
   it('publishes a profile only with recorded consent, and unpublishes it (also from search) on withdrawal', async () => {

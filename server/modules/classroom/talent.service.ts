@@ -8,6 +8,7 @@ import type {
 } from '../../../contracts/classroom/index.ts'
 import type { Database } from '../../database.ts'
 import { type Actor, can, isStaff, scopeCondition } from '../../kernel/access.ts'
+import { containsText } from '../../kernel/db/like.ts'
 import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { newId } from '../../kernel/ids.ts'
@@ -63,9 +64,9 @@ export async function listTalent(context: ReadContext, query: z.output<typeof ta
   // Sections are stored as a JSON array of single letters, e.g. ["G","H"].
   if (query.ipcSection) q = q.where('ipc_sections', 'like', `%"${query.ipcSection}"%`)
   if (query.q) {
-    const like = `%${query.q.replace(/[%_\\]/g, '')}%`
+    const text = query.q
     q = q.where((eb) =>
-      eb.or([eb('name', 'like', like), eb('organization', 'like', like), eb('topics', 'like', like)]),
+      eb.or([containsText('name', text), containsText('organization', text), containsText('topics', text)]),
     )
   }
   const [rows, count] = await Promise.all([

@@ -12,6 +12,7 @@ import type {
 import type { Database, Db, Tx } from '../../database.ts'
 import { type Actor, anonymousActor, isStaff, scopeCondition } from '../../kernel/access.ts'
 import { writeAudit } from '../../kernel/audit.ts'
+import { containsText } from '../../kernel/db/like.ts'
 import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { newId } from '../../kernel/ids.ts'
@@ -99,7 +100,7 @@ export async function listArticles(
   if (query.validity) q = q.where('validity', '=', query.validity)
   if (query.authority) q = q.where('authority', '=', query.authority)
   if (query.category) q = q.where('category', '=', query.category)
-  if (query.q) q = q.where('title', 'like', `%${query.q.replace(/[%_\\]/g, '')}%`)
+  if (query.q) q = q.where(containsText('title', query.q))
   if (query.year) {
     const year = String(query.year)
     q = q.where((eb) =>

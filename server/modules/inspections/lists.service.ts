@@ -21,6 +21,7 @@ import {
   type InspectorEntry,
 } from '../../../contracts/inspections-api.ts'
 import { type Actor, scopeCondition } from '../../kernel/access.ts'
+import { containsText } from '../../kernel/db/like.ts'
 import { type ImportedTable, readTable } from '../../kernel/documents/tables.ts'
 import { AppError, type FieldError, kernelErrors } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
@@ -101,7 +102,7 @@ export async function listDirectory(context: ReadContext, query: z.output<typeof
   if (query.q) {
     const term = query.q
     q = q.where((eb) =>
-      eb.or([eb('entities.name', 'like', `%${term}%`), eb('entities.uscc', '=', term.toUpperCase())]),
+      eb.or([containsText('entities.name', term), eb('entities.uscc', '=', term.toUpperCase())]),
     )
   }
   const [rows, count] = await Promise.all([
