@@ -12,8 +12,8 @@ import { ApiError, api, type Page } from '../../app/api.ts'
 import { useAuth } from '../../app/auth.tsx'
 import { useFetch } from '../../app/useFetch.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
+import { usePageMeta } from '../../components/usePageMeta.ts'
 import { chinaDateTime } from './format.ts'
-import { usePageMeta } from './usePageMeta.ts'
 
 type Verification = z.infer<typeof certificateVerification>
 

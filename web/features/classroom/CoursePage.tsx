@@ -5,8 +5,8 @@ import type { ClassroomSession, Course } from '../../../contracts/classroom/inde
 import { api } from '../../app/api.ts'
 import { useFetch } from '../../app/useFetch.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
+import { usePageMeta } from '../../components/usePageMeta.ts'
 import { chinaDateTime } from './format.ts'
-import { usePageMeta } from './usePageMeta.ts'
 
 /** Portal: one course with all its sessions (where search results for a course lead). */
 export function CoursePage() {

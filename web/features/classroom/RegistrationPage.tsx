@@ -5,8 +5,8 @@ import type { Registration } from '../../../contracts/classroom/index.ts'
 import { ApiError, api, withQuery } from '../../app/api.ts'
 import { useFetch } from '../../app/useFetch.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
+import { usePageMeta } from '../../components/usePageMeta.ts'
 import { chinaDateTime } from './format.ts'
-import { usePageMeta } from './usePageMeta.ts'
 
 /**
  * Portal: a public registrant's own registration, reached by the link shown after registering (its

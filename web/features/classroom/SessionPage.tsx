@@ -10,8 +10,8 @@ import { useAuth } from '../../app/auth.tsx'
 import { useFetch } from '../../app/useFetch.ts'
 import { applyProblemToForm, zodRule } from '../../components/forms.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
+import { usePageMeta } from '../../components/usePageMeta.ts'
 import { chinaDateTime } from './format.ts'
-import { usePageMeta } from './usePageMeta.ts'
 
 type Created = z.infer<typeof registrationCreated>
 type FormValues = { name: string; phone: string; organization?: string; waitlist?: boolean }

@@ -6,7 +6,7 @@ import { IPC_SECTIONS, TALENT_KINDS, type TalentProfile } from '../../../contrac
 import { api, type Page } from '../../app/api.ts'
 import { useFetch } from '../../app/useFetch.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
-import { usePageMeta } from './usePageMeta.ts'
+import { usePageMeta } from '../../components/usePageMeta.ts'
 
 /** Portal: the talent showcase — experts, patent agents and examiners who consented to be listed. */
 export function TalentPage() {

@@ -5,7 +5,7 @@ import type { TalentProfile } from '../../../contracts/classroom/index.ts'
 import { api } from '../../app/api.ts'
 import { useFetch } from '../../app/useFetch.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
-import { usePageMeta } from './usePageMeta.ts'
+import { usePageMeta } from '../../components/usePageMeta.ts'
 
 /** Portal: one published talent profile (contact details only where consented). */
 export function TalentProfilePage() {

@@ -12,7 +12,7 @@ import { api } from '../../app/api.ts'
 import { useFetch } from '../../app/useFetch.ts'
 import { ButtonLink } from '../../components/ButtonLink.tsx'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
-import { usePageMeta } from '../services/usePageMeta.ts'
+import { usePageMeta } from '../../components/usePageMeta.ts'
 
 /**
  * Portal: 保护导航, the "what is my problem?" tree served by GET /api/navigation, one question at a

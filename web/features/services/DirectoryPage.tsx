@@ -10,9 +10,9 @@ import {
 import { api, type Page } from '../../app/api.ts'
 import { useFetch } from '../../app/useFetch.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
+import { usePageMeta } from '../../components/usePageMeta.ts'
 import { PointsMap } from './PointsMap.tsx'
 import { label, loadDistricts } from './shared.ts'
-import { usePageMeta } from './usePageMeta.ts'
 
 const FILTERS = ['service', 'districtId', 'q'] as const
 

@@ -9,8 +9,8 @@ import {
 import { api } from '../../app/api.ts'
 import { useFetch } from '../../app/useFetch.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
+import { usePageMeta } from '../../components/usePageMeta.ts'
 import { label } from './shared.ts'
-import { usePageMeta } from './usePageMeta.ts'
 
 /** Portal: one service point of the directory. */
 export function PointPage() {

@@ -7,9 +7,9 @@ import { api } from '../../../app/api.ts'
 import { useFetch } from '../../../app/useFetch.ts'
 import { ButtonLink } from '../../../components/ButtonLink.tsx'
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx'
+import { usePageMeta } from '../../../components/usePageMeta.ts'
 import { kindLabel } from '../labels.ts'
 import { RichText } from '../RichText.tsx'
-import { usePageMeta } from '../usePageMeta.ts'
 
 type Section = 'news' | 'policies' | 'guides'
 const KINDS: Record<Section, readonly string[]> = {

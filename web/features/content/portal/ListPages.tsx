@@ -6,9 +6,9 @@ import { POLICY_VALIDITIES } from '../../../../contracts/content.ts'
 import { api, type Page } from '../../../app/api.ts'
 import { useFetch } from '../../../app/useFetch.ts'
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx'
+import { usePageMeta } from '../../../components/usePageMeta.ts'
 import { contentPath } from '../paths.ts'
 import { RichText } from '../RichText.tsx'
-import { usePageMeta } from '../usePageMeta.ts'
 
 const PAGE_SIZE = 10
 // Ant Design's green and orange tags fall below 4.5:1; blue and purple pass.
