@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { pageQuery } from './common.ts'
-import { validateNiceClass } from './identifiers/classification.ts'
+import { validateLocarnoClass, validateNiceClass } from './identifiers/classification.ts'
 import { validateIpc } from './identifiers/ipc.ts'
 import { parsePatentApplicationNumber } from './identifiers/patent.ts'
 import { validateUscc } from './identifiers/uscc.ts'
@@ -63,6 +63,8 @@ export const assetInput = z.object({
     .array(z.union([z.string(), z.number()]))
     .max(45)
     .optional(),
+  /** Locarno class-subclass codes of a design patent, e.g. 06-01. */
+  locarno: z.array(z.string()).max(20).optional(),
   /** Kind-specific fields kept as they are: inventors, region, genus, work type, … */
   details: z.record(z.string(), z.unknown()).optional(),
   published: z.boolean().default(false),
@@ -82,7 +84,7 @@ export interface NormalisedAsset {
   filedOn: string | null
   grantedOn: string | null
   holders: { name: string; uscc: string | null }[]
-  classes: { scheme: 'ipc' | 'nice'; code: string }[]
+  classes: { scheme: 'ipc' | 'nice' | 'locarno'; code: string }[]
   details: Record<string, unknown>
   published: boolean
 }
@@ -211,6 +213,26 @@ export function normaliseAsset(
         en: `A Nice class is 1–45: ${value}`,
       })
   })
+  ;(input.locarno ?? []).forEach((value, index) => {
+    if (input.kind !== 'patent' || (subtype !== null && subtype !== 'design')) {
+      issues.push({
+        field: `locarno.${index}`,
+        code: 'locarno_not_design',
+        zh: '只有外观设计专利有洛迦诺分类',
+        en: 'Only design patents have Locarno classes',
+      })
+      return
+    }
+    const result = validateLocarnoClass(value)
+    if (result.ok) classes.push({ scheme: 'locarno', code: String(result.value) })
+    else
+      issues.push({
+        field: `locarno.${index}`,
+        code: 'locarno_class',
+        zh: `洛迦诺分类应为“大类-小类”（大类 1–32），如 06-01：${value}`,
+        en: `A Locarno class is class-subclass (class 1–32), e.g. 06-01: ${value}`,
+      })
+  })
   const holders = input.holders.map((h, index) => {
     if (!h.uscc) return { name: h.name, uscc: null }
     const result = validateUscc(h.uscc)
@@ -289,6 +311,7 @@ export const assetSchema = z.object({
   ),
   ipc: z.array(z.string()),
   niceClasses: z.array(z.string()),
+  locarno: z.array(z.string()),
   details: z.record(z.string(), z.unknown()),
   districtId: z.string().nullable(),
   districtName: z.string().nullable(),
@@ -301,6 +324,9 @@ export type Asset = z.infer<typeof assetSchema>
 export const assetListQuery = pageQuery.extend({
   kind: assetKindSchema.optional(),
   holderEntityId: z.string().optional(),
+  districtId: z.string().optional(),
+  /** Part of a holder's name, or a holder's USCC. */
+  holder: z.string().trim().max(200).optional(),
 })
 
 /** The documented JSON import (docs/registry-format.md). */

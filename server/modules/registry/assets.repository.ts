@@ -54,11 +54,19 @@ export async function resolveHolders(db: Db | Tx, asset: NormalisedAsset) {
   return { holders, entityId: owner?.entityId ?? null, districtId: owner?.districtId ?? null }
 }
 
-/** Inserts an asset with its holders and indexes it, in the caller's transaction. */
-export async function insertAsset(trx: Tx, now: Date, asset: NormalisedAsset): Promise<AssetRow> {
+/**
+ * Inserts an asset with its holders and indexes it, in the caller's transaction; with `existing`,
+ * replaces that asset's fields and holders instead (its id and creation time stay).
+ */
+export async function insertAsset(
+  trx: Tx,
+  now: Date,
+  asset: NormalisedAsset,
+  existing?: Pick<AssetRow, 'id' | 'created_at'>,
+): Promise<AssetRow> {
   const { holders, entityId, districtId } = await resolveHolders(trx, asset)
   const row: AssetRow = {
-    id: newId(now.getTime()),
+    id: existing?.id ?? newId(now.getTime()),
     kind: asset.kind,
     subtype: asset.subtype,
     number: asset.number,
@@ -72,10 +80,16 @@ export async function insertAsset(trx: Tx, now: Date, asset: NormalisedAsset): P
     holder_entity_id: entityId,
     district_id: districtId,
     published: asset.published ? 1 : 0,
-    created_at: now.toISOString(),
+    created_at: existing?.created_at ?? now.toISOString(),
     updated_at: now.toISOString(),
   }
-  await trx.insertInto('ip_assets').values(row).execute()
+  if (existing) {
+    const { id, ...fields } = row
+    await trx.updateTable('ip_assets').set(fields).where('id', '=', id).execute()
+    await trx.deleteFrom('ip_asset_holders').where('asset_id', '=', id).execute()
+  } else {
+    await trx.insertInto('ip_assets').values(row).execute()
+  }
   await trx
     .insertInto('ip_asset_holders')
     .values(

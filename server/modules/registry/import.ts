@@ -23,6 +23,7 @@ const COLUMNS: Record<string, string[]> = {
   holderUsccs: ['holder_usccs', '权利人统一社会信用代码', '统一社会信用代码'],
   ipc: ['ipc', 'IPC分类', 'IPC'],
   nice: ['nice', '尼斯分类'],
+  locarno: ['locarno', '洛迦诺分类'],
   published: ['published', '公开'],
 }
 
@@ -84,6 +85,7 @@ export function tableItems(table: ImportedTable): ImportItem[] {
       })),
       ipc: list(pick(values, 'ipc')),
       niceClasses: list(pick(values, 'nice')),
+      locarno: list(pick(values, 'locarno')),
       published: bool(pick(values, 'published')),
     }
     return { row, prefix: `row ${row}: `, value: JSON.parse(JSON.stringify(value)) }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idParams, pageOf } from '../../../contracts/common.ts'
+import { idParams, okResponse, pageOf } from '../../../contracts/common.ts'
 import {
   assetInput,
   assetListQuery,
@@ -23,6 +23,8 @@ import {
   listAssets,
   listKeyEnterprises,
   publishAsset,
+  removeKeyEnterprise,
+  updateAsset,
 } from './registry.service.ts'
 
 export function registryRoutes(app: ZodApp) {
@@ -54,6 +56,20 @@ export function registryRoutes(app: ZodApp) {
       schema: { tags: ['registry'], body: assetInput, response: { 201: assetSchema } },
     },
     async (request, reply) => reply.code(201).send(await request.write((c) => createAsset(c, request.body))),
+  )
+  app.put(
+    '/api/registry/assets/:id',
+    {
+      config: { permission: 'registry.manage' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Replace an asset in the caller’s district scope',
+        params: idParams,
+        body: assetInput,
+        response: { 200: assetSchema },
+      },
+    },
+    async (request) => request.write((c) => updateAsset(c, request.params.id, request.body)),
   )
   app.post(
     '/api/registry/assets/:id/publication',
@@ -124,6 +140,22 @@ export function registryRoutes(app: ZodApp) {
     },
     async (request, reply) =>
       reply.code(201).send(await request.write((c) => addKeyEnterprise(c, request.body))),
+  )
+  app.delete(
+    '/api/registry/key-enterprises/:id',
+    {
+      config: { permission: 'registry.manage' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Take an enterprise off the key-enterprise protection list',
+        params: idParams,
+        response: { 200: okResponse },
+      },
+    },
+    async (request) => {
+      await request.write((c) => removeKeyEnterprise(c, request.params.id))
+      return { ok: true as const }
+    },
   )
 }
 

@@ -11,6 +11,7 @@ import {
 } from '../../../contracts/registry.ts'
 import type { Db, Tx } from '../../database.ts'
 import { scopeCondition } from '../../kernel/access.ts'
+import { containsText } from '../../kernel/db/like.ts'
 import { AppError, type FieldError, fieldError, kernelErrors, type Lang } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { newId } from '../../kernel/ids.ts'
@@ -58,6 +59,7 @@ async function present(
       })),
       ipc: classes.filter((c) => c.scheme === 'ipc').map((c) => c.code),
       niceClasses: classes.filter((c) => c.scheme === 'nice').map((c) => c.code),
+      locarno: classes.filter((c) => c.scheme === 'locarno').map((c) => c.code),
       details: JSON.parse(row.details) as Record<string, unknown>,
       districtId: row.district_id,
       districtName: row.district_name ?? null,
@@ -88,6 +90,24 @@ export async function listAssets(context: ReadContext, query: z.output<typeof as
   let q = selectAssets(context.db, context)
   if (query.kind) q = q.where('ip_assets.kind', '=', query.kind)
   if (query.holderEntityId) q = q.where('ip_assets.holder_entity_id', '=', query.holderEntityId)
+  if (query.districtId) q = q.where('ip_assets.district_id', '=', query.districtId)
+  const holder = query.holder
+  if (holder) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('ip_asset_holders')
+          .select('ip_asset_holders.asset_id')
+          .whereRef('ip_asset_holders.asset_id', '=', 'ip_assets.id')
+          .where((h) =>
+            h.or([
+              containsText('ip_asset_holders.name', holder),
+              h('ip_asset_holders.uscc', '=', holder.toUpperCase()),
+            ]),
+          ),
+      ),
+    )
+  }
   const [rows, count] = await Promise.all([
     q
       .orderBy('ip_assets.filed_on', 'desc')
@@ -116,27 +136,52 @@ function issueErrors(issues: AssetIssue[], prefix: string, lang: Lang): FieldErr
   }))
 }
 
-async function assetExists(db: Db | Tx, asset: NormalisedAsset): Promise<boolean> {
-  const row = await db
+async function assetExists(db: Db | Tx, asset: NormalisedAsset, exceptId?: string): Promise<boolean> {
+  let q = db
     .selectFrom('ip_assets')
     .select('id')
     .where('kind', '=', asset.kind)
     .where('number', '=', asset.number)
-    .executeTakeFirst()
-  return row !== undefined
+  if (exceptId) q = q.where('id', '<>', exceptId)
+  return (await q.executeTakeFirst()) !== undefined
 }
 
-export async function createAsset(context: WriteContext, input: z.output<typeof assetInput>): Promise<Asset> {
+function normaliseBody(context: WriteContext, input: z.output<typeof assetInput>): NormalisedAsset {
   const result = normaliseAsset(input, { now: context.now })
   if (!result.ok) {
     throw new AppError(kernelErrors.validation_failed, {
       errors: issueErrors(result.issues, 'body.', context.lang),
     })
   }
-  if (await assetExists(context.trx, result.asset)) throw new AppError(registryErrors.asset_exists)
-  const row = await insertAsset(context.trx, context.now, result.asset)
+  return result.asset
+}
+
+export async function createAsset(context: WriteContext, input: z.output<typeof assetInput>): Promise<Asset> {
+  const asset = normaliseBody(context, input)
+  if (await assetExists(context.trx, asset)) throw new AppError(registryErrors.asset_exists)
+  const row = await insertAsset(context.trx, context.now, asset)
   await context.audit({ action: 'asset.create', targetType: 'ip_asset', targetId: row.id, after: row })
   return getAsset(context, row.id)
+}
+
+/** Replaces an asset in the caller's write scope; holders, district and the search index follow. */
+export async function updateAsset(
+  context: WriteContext,
+  id: string,
+  input: z.output<typeof assetInput>,
+): Promise<Asset> {
+  const before = await context.trx
+    .selectFrom('ip_assets')
+    .selectAll()
+    .where('id', '=', id)
+    .where((eb) => scopeCondition(eb, context.actor, writeScope))
+    .executeTakeFirst()
+  if (!before) throw new AppError(kernelErrors.not_found)
+  const asset = normaliseBody(context, input)
+  if (await assetExists(context.trx, asset, id)) throw new AppError(registryErrors.asset_exists)
+  const after = await insertAsset(context.trx, context.now, asset, before)
+  await context.audit({ action: 'asset.update', targetType: 'ip_asset', targetId: id, before, after })
+  return getAsset(context, id)
 }
 
 /** Publishes or withdraws an asset; the search index follows in the same transaction. */
@@ -282,6 +327,20 @@ export async function addKeyEnterprise(
   })
   const [listed] = await keyEnterprises(context.trx, context, row.id)
   return listed!
+}
+
+/** Takes an enterprise in the caller's district scope off the key-enterprise protection list. */
+export async function removeKeyEnterprise(context: WriteContext, id: string): Promise<void> {
+  const before = await context.trx
+    .selectFrom('key_enterprises')
+    .innerJoin('entities', 'entities.id', 'key_enterprises.entity_id')
+    .selectAll('key_enterprises')
+    .where('key_enterprises.id', '=', id)
+    .where((eb) => scopeCondition(eb, context.actor, { district: 'entities.district_id' }))
+    .executeTakeFirst()
+  if (!before) throw new AppError(kernelErrors.not_found)
+  await context.trx.deleteFrom('key_enterprises').where('id', '=', id).execute()
+  await context.audit({ action: 'key_enterprise.remove', targetType: 'key_enterprise', targetId: id, before })
 }
 
 /** The key-enterprise protection list, each enterprise with the registered assets the caller may see. */

@@ -276,4 +276,134 @@ describe('IP registry', () => {
     })
     expect(twice.json().code).toBe('key_enterprise_exists')
   })
+
+  it('filters the staff list by kind, district and holder (name part or credit code)', async () => {
+    const kunshan = orgIds.get('kunshan')!
+    const inKunshan = await list(clerk, `&districtId=${kunshan}`)
+    expect(inKunshan.total).toBeGreaterThan(0)
+    expect(inKunshan.items.every((a) => a.districtId === kunshan)).toBe(true)
+    const byName = await list(clerk, `&holder=${encodeURIComponent('精密电子')}`)
+    expect(byName.total).toBeGreaterThan(0)
+    expect(byName.items.every((a) => a.holders.some((h) => h.name.includes('精密电子')))).toBe(true)
+    const byUscc = await list(clerk, `&holder=${KUNSHAN_USCC.toLowerCase()}&kind=patent`)
+    expect(byUscc.total).toBeGreaterThan(0)
+    expect(
+      byUscc.items.every((a) => a.kind === 'patent' && a.holders.some((h) => h.uscc === KUNSHAN_USCC)),
+    ).toBe(true)
+    // A % is a character, not a wildcard.
+    expect((await list(clerk, '&holder=%25')).total).toBe(0)
+  })
+
+  it('edits an asset: identifiers checked again, holders and district follow, audited', async () => {
+    const created = await t.request({
+      method: 'POST',
+      url: '/api/registry/assets',
+      as: clerk,
+      payload: {
+        kind: 'patent',
+        number: '202430123456',
+        title: '一种茶具（外观设计）',
+        holders: [{ name: '张三' }],
+        locarno: ['7-1'],
+      },
+    })
+    expect(created.statusCode, created.body).toBe(201)
+    const asset = created.json() as AssetItem & { locarno: string[] }
+    expect(asset).toMatchObject({ subtype: 'design', locarno: ['07-01'], districtId: null })
+    const put = (payload: object) =>
+      t.request({ method: 'PUT', url: `/api/registry/assets/${asset.id}`, as: clerk, payload })
+    const body = {
+      kind: 'patent',
+      number: asset.number,
+      title: '一种紫砂茶具',
+      holders: [{ name: '昆山精密电子科技有限公司', uscc: KUNSHAN_USCC }],
+      locarno: ['07-01'],
+    }
+    const bad = await put({ ...body, locarno: ['40-1'], number: '202430123456.0' })
+    expect(bad.statusCode).toBe(400)
+    expect((bad.json().errors as { path: string }[]).map((e) => e.path).sort()).toEqual([
+      'body.locarno.0',
+      'body.number',
+    ])
+    const english = await t.request({
+      method: 'PUT',
+      url: `/api/registry/assets/${asset.id}`,
+      as: clerk,
+      headers: { 'accept-language': 'en' },
+      payload: { ...body, locarno: ['40-1'] },
+    })
+    expect((english.json().errors as { message: string }[])[0]!.message).toContain('Locarno')
+    expect(
+      (
+        (
+          await t.request({ method: 'GET', url: `/api/registry/assets/${asset.id}`, as: clerk })
+        ).json() as AssetItem
+      ).title,
+    ).toBe('一种茶具（外观设计）')
+
+    const edited = await put(body)
+    expect(edited.statusCode, edited.body).toBe(200)
+    expect(edited.json()).toMatchObject({
+      title: '一种紫砂茶具',
+      districtId: orgIds.get('kunshan'),
+      createdAt: (asset as unknown as { createdAt: string }).createdAt,
+    })
+    const taken = (await list(clerk, '&kind=patent')).items.find(
+      (a) => a.subtype === 'design' && a.id !== asset.id,
+    )!
+    const duplicate = await put({ ...body, number: taken.number })
+    expect(duplicate.json().code).toBe('asset_exists')
+    const audit = (
+      await t.request({ method: 'GET', url: `/api/audit?targetId=${asset.id}`, as: await t.login('admin') })
+    ).json() as { items: { action: string }[] }
+    expect(audit.items.map((e) => e.action)).toContain('asset.update')
+    const officer = await t.login('officer')
+    expect(
+      (
+        await t.request({
+          method: 'PUT',
+          url: `/api/registry/assets/${asset.id}`,
+          as: officer,
+          payload: body,
+        })
+      ).statusCode,
+    ).toBe(403)
+  })
+
+  it('takes an enterprise off the key-enterprise list', async () => {
+    const before = (
+      await t.request({ method: 'GET', url: '/api/registry/key-enterprises', as: clerk })
+    ).json() as {
+      id: string
+      name: string
+    }[]
+    const silk = before.find((e) => e.name === '苏州姑苏丝绸文创有限公司')!
+    const officer = await t.login('officer')
+    const forbidden = await t.request({
+      method: 'DELETE',
+      url: `/api/registry/key-enterprises/${silk.id}`,
+      as: officer,
+    })
+    expect(forbidden.statusCode).toBe(403)
+    const removed = await t.request({
+      method: 'DELETE',
+      url: `/api/registry/key-enterprises/${silk.id}`,
+      as: clerk,
+    })
+    expect(removed.statusCode, removed.body).toBe(200)
+    const after = (await t.request({ method: 'GET', url: '/api/registry/key-enterprises' })).json() as {
+      name: string
+    }[]
+    expect(after.map((e) => e.name)).not.toContain('苏州姑苏丝绸文创有限公司')
+    const again = await t.request({
+      method: 'DELETE',
+      url: `/api/registry/key-enterprises/${silk.id}`,
+      as: clerk,
+    })
+    expect(again.statusCode).toBe(404)
+    const audit = (
+      await t.request({ method: 'GET', url: `/api/audit?targetId=${silk.id}`, as: await t.login('admin') })
+    ).json() as { items: { action: string }[] }
+    expect(audit.items.map((e) => e.action)).toContain('key_enterprise.remove')
+  })
 })
