@@ -12,6 +12,7 @@ import { EntitiesPage } from '../features/entities/EntitiesPage.tsx'
 import { evidencePortalRoutes, evidenceWorkbenchRoutes } from '../features/evidence/routes.tsx'
 import { RegistrationQueue } from '../features/identity/RegistrationQueue.tsx'
 import { inspectionPortalRoutes, inspectionWorkbenchRoutes } from '../features/inspections/routes.tsx'
+import { registryWorkbenchRoutes } from '../features/registry/routes.tsx'
 import { searchPortalRoutes } from '../features/search/routes.tsx'
 import { servicesPortalRoutes, servicesWorkbenchRoutes } from '../features/services/routes.tsx'
 import { AccountPage } from '../portal/AccountPage.tsx'
@@ -107,6 +108,7 @@ export const router = createBrowserRouter([
       ...contentWorkbenchRoutes,
       ...classroomWorkbenchRoutes,
       ...servicesWorkbenchRoutes,
+      ...registryWorkbenchRoutes,
       ...adminRoutes,
       { path: '*', element: <NotFound /> },
     ],

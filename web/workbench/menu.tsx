@@ -6,7 +6,9 @@ import {
   BellOutlined,
   BookOutlined,
   CheckSquareOutlined,
+  CrownOutlined,
   DashboardOutlined,
+  DatabaseOutlined,
   EnvironmentOutlined,
   FieldTimeOutlined,
   FileDoneOutlined,
@@ -123,6 +125,18 @@ export const MENU: MenuEntry[] = [
     labelKey: 'services:menu.directory',
     icon: <EnvironmentOutlined />,
     permission: 'directory.manage',
+  },
+  {
+    path: '/workbench/registry',
+    labelKey: 'registry:menu.assets',
+    icon: <DatabaseOutlined />,
+    permission: 'registry.manage',
+  },
+  {
+    path: '/workbench/key-enterprises',
+    labelKey: 'registry:menu.keyEnterprises',
+    icon: <CrownOutlined />,
+    permission: 'registry.manage',
   },
   {
     path: '/workbench/admin/organizations',

@@ -57,7 +57,7 @@ export function registryRoutes(app: ZodApp) {
     },
     async (request, reply) => reply.code(201).send(await request.write((c) => createAsset(c, request.body))),
   )
-  app.put(
+  app.patch(
     '/api/registry/assets/:id',
     {
       config: { permission: 'registry.manage' },

@@ -311,7 +311,7 @@ describe('IP registry', () => {
     const asset = created.json() as AssetItem & { locarno: string[] }
     expect(asset).toMatchObject({ subtype: 'design', locarno: ['07-01'], districtId: null })
     const put = (payload: object) =>
-      t.request({ method: 'PUT', url: `/api/registry/assets/${asset.id}`, as: clerk, payload })
+      t.request({ method: 'PATCH', url: `/api/registry/assets/${asset.id}`, as: clerk, payload })
     const body = {
       kind: 'patent',
       number: asset.number,
@@ -326,7 +326,7 @@ describe('IP registry', () => {
       'body.number',
     ])
     const english = await t.request({
-      method: 'PUT',
+      method: 'PATCH',
       url: `/api/registry/assets/${asset.id}`,
       as: clerk,
       headers: { 'accept-language': 'en' },
@@ -361,7 +361,7 @@ describe('IP registry', () => {
     expect(
       (
         await t.request({
-          method: 'PUT',
+          method: 'PATCH',
           url: `/api/registry/assets/${asset.id}`,
           as: officer,
           payload: body,
