@@ -75,6 +75,13 @@ describe('cases in the unified search: staff in scope only', () => {
       await t.request({ method: 'GET', url: '/api/search?q=绫罗绸缎', as: sessions['officer.gusu'] })
     ).json() as SearchResponse
     expect(hit.facets.type).toContainEqual(expect.objectContaining({ value: 'case', label: '案件' }))
+    // The hit's id opens the case (the web links it to /workbench/cases/{id}).
+    const opened = await t.request({
+      method: 'GET',
+      url: `/api/cases/${hit.items.find((i) => i.source === 'case')!.id}`,
+      as: sessions['officer.gusu'],
+    })
+    expect(opened.json().number).toBe(cases.gusu!.number)
   })
 
   it('never shows a case to the public, an enterprise or staff without case access', async () => {

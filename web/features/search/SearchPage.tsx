@@ -19,7 +19,10 @@ const FACET_PARAM: Record<FacetName, string> = {
   nice: 'nice',
 }
 
-/** Portal: one search box over the registry and the published articles, with facets and pages. */
+/**
+ * Portal: one search box over the registry, the published articles and (for staff) cases, with facets
+ * and pages; each hit links to its own page (a case to the workbench case page).
+ */
 export function SearchPage() {
   const { t } = useTranslation('search')
   const [params, setParams] = useSearchParams()
@@ -116,6 +119,10 @@ export function SearchPage() {
                       </Link>
                     ) : item.source === 'article' ? (
                       <Link to={contentPath(item.kind, item.id)}>
+                        <Highlight value={item.title} />
+                      </Link>
+                    ) : item.source === 'case' ? (
+                      <Link to={`/workbench/cases/${item.id}`}>
                         <Highlight value={item.title} />
                       </Link>
                     ) : item.source === 'classroom' || item.source === 'talent' ? (
