@@ -370,7 +370,13 @@ export const trackRequest = z.object({
 })
 
 export const myCasesResponse = z.object({
-  items: z.array(partyCaseView.extend({ matterNumber: z.string().nullable() })),
+  items: z.array(
+    partyCaseView.extend({
+      matterNumber: z.string().nullable(),
+      /** The caller filed the case, or (an enterprise) is named in it as respondent. */
+      role: z.enum(['submitter', 'respondent']),
+    }),
+  ),
 })
 
 export const linkCaseRequest = z.object({ caseId: z.string().min(1).max(64) })

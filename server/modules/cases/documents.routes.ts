@@ -9,11 +9,12 @@ import {
   assertMayAttach,
   attachmentTypeMatches,
   caseBlobStore,
+  documentFile,
   listDocuments,
   MAX_ATTACHMENT_BYTES,
-  openDocument,
-  openDocumentAs,
+  readDocument,
   recordAttachment,
+  recordDocumentRead,
   SNIFF_BYTES,
 } from './documents.ts'
 import { casesErrors } from './errors.ts'
@@ -46,12 +47,9 @@ export function documentRoutes(app: ZodApp, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const file = await openDocument(
-        request.readContext(),
-        deps.config,
-        request.params.id,
-        request.params.subId,
-      )
+      // The read is audited in its own transaction; the PDF is rendered after that commits.
+      const doc = await request.write((c) => readDocument(c, request.params.id, request.params.subId))
+      const file = await documentFile(request.readContext().db, deps.config, doc)
       return reply
         .type(file.mediaType)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
@@ -73,23 +71,11 @@ export function documentRoutes(app: ZodApp, deps: AppDeps) {
     },
     async (request, reply) => {
       // Who downloaded what is recorded, as for tracking; the PDF is rendered after that commits.
-      const caseId = await request.write(async (c) => {
-        const id = await trackedCaseId(c.trx, request.body.code, request.body.secret)
-        await c.audit({
-          action: 'case.document.tracked',
-          targetType: 'case_document',
-          targetId: request.params.id,
-          after: { caseId: id },
-        })
-        return id
+      const doc = await request.write(async (c) => {
+        const caseId = await trackedCaseId(c.trx, request.body.code, request.body.secret)
+        return recordDocumentRead(c, caseId, request.params.id, 'submitter', 'case.document.tracked')
       })
-      const file = await openDocumentAs(
-        request.readContext().db,
-        deps.config,
-        caseId,
-        request.params.id,
-        'submitter',
-      )
+      const file = await documentFile(request.readContext().db, deps.config, doc)
       return reply
         .type(file.mediaType)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)

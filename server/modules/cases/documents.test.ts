@@ -101,6 +101,16 @@ describe('documents: numbered notices as PDF, attachments by SHA-256', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf')
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
     expect(pdf.rawPayload.toString('latin1')).toContain('NotoSansSC')
+    // Who read which notice is audited, as for the anonymous download.
+    const reads = await t.database.db
+      .selectFrom('audit_log')
+      .select(['actor_label', 'after_json'])
+      .where('action', '=', 'case.document.read')
+      .where('target_id', '=', list[0].id)
+      .execute()
+    expect(reads).toHaveLength(1)
+    expect(reads[0]!.actor_label).toBe('enterprise')
+    expect(JSON.parse(reads[0]!.after_json!)).toMatchObject({ caseId: a.id, relation: 'submitter' })
     const sha = createHash('sha256').update(pdf.rawPayload).digest('hex')
     expect((await documents(a.id, gusu)).json().items[0].sha256).toBe(sha)
     const again = await t.request({ method: 'GET', url, as: gusu })
@@ -153,6 +163,86 @@ describe('documents: numbered notices as PDF, attachments by SHA-256', () => {
     expect(wrongSecret.json().code).toBe('tracking_not_found')
     expect((await download(internal.json().id, mine.tracking)).statusCode).toBe(404)
     expect((await download(docs[0]!.id, { code: mine.tracking.code })).statusCode).toBe(400)
+    // The one download that succeeded is on record; the refused ones left nothing.
+    const downloads = await t.database.db
+      .selectFrom('audit_log')
+      .select('target_id')
+      .where('action', '=', 'case.document.tracked')
+      .where('target_id', 'in', [docs[0]!.id, internal.json().id])
+      .execute()
+    expect(downloads).toEqual([{ target_id: docs[0]!.id }])
+  })
+
+  it('gives a respondent enterprise the notices addressed to both sides only, and never a report', async () => {
+    const entity = (await t.request({ method: 'GET', url: '/api/entities', as: enterprise })).json().items[0]
+    const respondent = { name: entity.name, address: '苏州市姑苏区观前街2号', uscc: entity.uscc }
+    const filed = await t.request({
+      method: 'POST',
+      url: '/api/cases/complaints',
+      payload: {
+        ...complaint(),
+        complainant: { name: '周投诉人', phone: '13912340000', address: '苏州市姑苏区人民路9号' },
+        respondent,
+      },
+    })
+    expect(filed.statusCode, filed.body).toBe(201)
+    const { id } = filed.json()
+    expect((await act(id, 'accept')).statusCode).toBe(200)
+    expect((await act(id, 'terminateMediation', { reason: '被投诉人拒绝调解' })).statusCode).toBe(200)
+    expect((await act(id, 'informParties')).statusCode).toBe(200)
+
+    // The test clock stands still, so both notices carry one timestamp: order them by title.
+    const all = ((await documents(id, gusu)).json().items as { id: string; title: string }[]).sort((x, y) =>
+      x.title.localeCompare(y.title, 'zh'),
+    )
+    expect(all.map((d) => d.title)).toEqual(['受理通知书', '终止调解告知书'])
+    const theirs = (await documents(id, enterprise)).json().items as { id: string; title: string }[]
+    expect(theirs.map((d) => d.title)).toEqual(['终止调解告知书'])
+    const file = (docId: string) =>
+      t.request({ method: 'GET', url: `/api/cases/${id}/documents/${docId}/file`, as: enterprise })
+    const pdf = await file(theirs[0]!.id)
+    expect(pdf.statusCode, pdf.body).toBe(200)
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
+    // The complainant's acceptance notice is not the respondent's, and a refused read leaves no record.
+    const refused = await file(all[0]!.id)
+    expect(refused.statusCode).toBe(404)
+    expect(refused.json().code).toBe('document_not_found')
+    const reads = await t.database.db
+      .selectFrom('audit_log')
+      .select(['target_id', 'after_json'])
+      .where('action', '=', 'case.document.read')
+      .where(
+        'target_id',
+        'in',
+        all.map((d) => d.id),
+      )
+      .execute()
+    expect(reads.map((r) => r.target_id)).toEqual([theirs[0]!.id])
+    expect(JSON.parse(reads[0]!.after_json!)).toMatchObject({ relation: 'respondent' })
+
+    // A report about the enterprise is never shown to it, nor who reported it.
+    const report = await t.request({
+      method: 'POST',
+      url: '/api/cases/reports',
+      payload: {
+        reporter: { name: '欧阳举报人', phone: '13800001111' },
+        respondent,
+        right: { kind: 'trademark', number: '55667788' },
+        clue: '该公司销售假冒注册商标的商品。',
+        districtId: gusuId,
+      },
+    })
+    expect(report.statusCode, report.body).toBe(201)
+    expect((await documents(report.json().id, enterprise)).statusCode).toBe(404)
+    // "My cases" lists the complaint against it (steps, no submission) and not the report.
+    const mine = await t.request({ method: 'GET', url: '/api/my/cases', as: enterprise })
+    const items = mine.json().items as { id: string; role: string; submission?: object }[]
+    expect(items.find((c) => c.id === id)).toMatchObject({ role: 'respondent', state: 'closed' })
+    expect(items.find((c) => c.id === id)!.submission).toBeUndefined()
+    expect(items.some((c) => c.id === report.json().id)).toBe(false)
+    expect(items.filter((c) => c.role === 'submitter').length).toBeGreaterThan(0)
+    expect(mine.body).not.toContain('欧阳举报人')
+    expect(mine.body).not.toContain('周投诉人')
   })
 
   it('numbers gap-free: a rolled-back transaction gives its number back', async () => {

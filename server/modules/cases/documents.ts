@@ -6,7 +6,7 @@
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import type { TDocumentDefinitions } from 'pdfmake/interfaces'
-import type { Db, Tx } from '../../database.ts'
+import type { Database, Db, Tx } from '../../database.ts'
 import { type Actor, can, isStaff } from '../../kernel/access.ts'
 import type { Config } from '../../kernel/config.ts'
 import { renderPdf } from '../../kernel/documents/pdf.ts'
@@ -338,22 +338,20 @@ export async function documentsFor(db: Db | Tx, caseId: string, relation: keyof 
   }
 }
 
-/** A document's bytes for a caller entitled to it; a notice is rendered and kept on first download. */
-export async function openDocument(context: ReadContext, config: Config, caseId: string, documentId: string) {
-  const relation = await relationTo(context.db, context.actor, caseId)
-  if (!relation) throw new AppError(casesErrors.case_not_found)
-  return openDocumentAs(context.db, config, caseId, documentId, relation)
-}
-
-/** A document's bytes for `relation` (already established: staff, submitter or respondent). */
-export async function openDocumentAs(
-  db: Db,
-  config: Config,
+/**
+ * Checks that a caller related to the case as `relation` may read the document, and records the read
+ * in the caller's transaction: who downloaded which notice is audited, whether signed in
+ * (`case.document.read`) or by tracking code (`case.document.tracked`). Returns the row for
+ * `documentFile`, called after the commit so a PDF is not rendered while holding SQLite's only writer.
+ */
+export async function recordDocumentRead(
+  context: WriteContext,
   caseId: string,
   documentId: string,
   relation: keyof typeof visibleTo,
+  action: 'case.document.read' | 'case.document.tracked' = 'case.document.read',
 ) {
-  const doc = await db
+  const doc = await context.trx
     .selectFrom('case_documents')
     .selectAll()
     .where('id', '=', documentId)
@@ -361,6 +359,24 @@ export async function openDocumentAs(
     .where('addressee', 'in', [...visibleTo[relation]])
     .executeTakeFirst()
   if (!doc) throw new AppError(casesErrors.document_not_found)
+  await context.audit({
+    action,
+    targetType: 'case_document',
+    targetId: doc.id,
+    after: { caseId, relation, number: doc.number },
+  })
+  return doc
+}
+
+/** The signed-in caller's read of a document of a case they relate to (staff in scope, submitter, respondent). */
+export async function readDocument(context: WriteContext, caseId: string, documentId: string) {
+  const relation = await relationTo(context.trx, context.actor, caseId)
+  if (!relation) throw new AppError(casesErrors.case_not_found)
+  return recordDocumentRead(context, caseId, documentId, relation)
+}
+
+/** A document's bytes; a notice is rendered and kept by SHA-256 on its first download. */
+export async function documentFile(db: Db, config: Config, doc: Database['case_documents']) {
   const store = caseBlobStore(config)
   let sha256 = doc.sha256
   if (!sha256) {

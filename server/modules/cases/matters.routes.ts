@@ -73,7 +73,8 @@ export function matterRoutes(app: ZodApp) {
       config: {},
       schema: {
         tags: ['cases'],
-        summary: 'The cases the caller (or the caller’s enterprise) submitted',
+        summary:
+          'The cases the caller (or its enterprise) submitted, and those naming the enterprise as respondent',
         response: { 200: myCasesResponse },
       },
     },

@@ -4,9 +4,9 @@
 // facts only, and the data of what it submitted itself: a reporter's identity never reaches the
 // respondent (rules.md 5.13).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import { type SqlBool, sql } from 'kysely'
+import { type ExpressionBuilder, type SqlBool, sql } from 'kysely'
 import type { DuplicateSuggestion, PartyCaseView } from '../../../contracts/cases.ts'
-import type { Db, Tx } from '../../database.ts'
+import type { Database, Db, Tx } from '../../database.ts'
 import { type Actor, can, isStaff, scopeCondition } from '../../kernel/access.ts'
 import { AppError } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
@@ -320,25 +320,9 @@ export async function getMatter(context: ReadContext, number: string) {
     return { ...head, viewer: 'owner' as const, cases: await partyViews(db, rows, own) }
   }
   if (actor.entityId) {
-    const entity = await db
-      .selectFrom('entities')
-      .select('uscc')
-      .where('id', '=', actor.entityId)
-      .executeTakeFirst()
-    if (entity) {
-      const rows = await base
-        .where('cases.type', '!=', 'report')
-        .where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('case_keys')
-              .select('case_keys.case_id')
-              .whereRef('case_keys.case_id', '=', 'cases.id')
-              .where('case_keys.kind', '=', 'respondentUscc')
-              .where('case_keys.value', '=', entity.uscc),
-          ),
-        )
-        .execute()
+    const uscc = await entityUscc(db, actor.entityId)
+    if (uscc) {
+      const rows = await base.where((eb) => againstEntity(eb, uscc)).execute()
       // The title names the filer; the respondent sees the number only.
       if (rows.length) {
         const cases = await partyViews(db, rows, new Set())
@@ -349,24 +333,61 @@ export async function getMatter(context: ReadContext, number: string) {
   throw new AppError(casesErrors.matter_not_found)
 }
 
-/** The signed-in submitter's own cases (an enterprise's by entity, else the user's), newest first. */
+async function entityUscc(db: Db | Tx, entityId: string) {
+  return (await db.selectFrom('entities').select('uscc').where('id', '=', entityId).executeTakeFirst())?.uscc
+}
+
+/** Cases naming the entity as respondent, never a report (rules.md 5.13: a report stays with staff). */
+function againstEntity(eb: ExpressionBuilder<Database, 'cases'>, uscc: string) {
+  return eb.and([
+    eb('cases.type', '!=', 'report'),
+    eb.exists(
+      eb
+        .selectFrom('case_keys')
+        .select('case_keys.case_id')
+        .whereRef('case_keys.case_id', '=', 'cases.id')
+        .where('case_keys.kind', '=', 'respondentUscc')
+        .where('case_keys.value', '=', uscc),
+    ),
+  ])
+}
+
+/**
+ * The signed-in user's cases, newest first: those it (or its enterprise) submitted, in full, and for
+ * an enterprise those naming it as respondent, procedural steps only (as `getMatter` shows them).
+ */
 export async function myCases(context: ReadContext) {
   const { db, actor } = context
-  const rows = await db
-    .selectFrom('case_submissions')
-    .innerJoin('cases', 'cases.id', 'case_submissions.case_id')
-    .leftJoin('matters', 'matters.id', 'cases.matter_id')
-    .select([...liteColumns, 'matters.number as matter_number'])
+  const withMatter = () =>
+    db
+      .selectFrom('cases')
+      .leftJoin('matters', 'matters.id', 'cases.matter_id')
+      .select([...liteColumns, 'matters.number as matter_number'])
+      .orderBy('cases.id', 'desc')
+      .limit(200)
+  const own = await withMatter()
+    .innerJoin('case_submissions', 'case_submissions.case_id', 'cases.id')
     .where((eb) =>
       actor.entityId
         ? eb('case_submissions.entity_id', '=', actor.entityId)
         : eb('case_submissions.user_id', '=', actor.userId ?? ''),
     )
-    .orderBy('cases.id', 'desc')
-    .limit(200)
     .execute()
-  const views = await partyViews(db, rows, new Set(rows.map((r) => r.id)))
-  return { items: views.map((v, i) => ({ ...v, matterNumber: rows[i]!.matter_number })) }
+  const uscc = actor.entityId ? await entityUscc(db, actor.entityId) : undefined
+  const ownIds = new Set(own.map((r) => r.id))
+  const against = uscc
+    ? (
+        await withMatter()
+          .where((eb) => againstEntity(eb, uscc))
+          .execute()
+      ).filter((r) => !ownIds.has(r.id))
+    : []
+  const [mine, theirs] = await Promise.all([partyViews(db, own, ownIds), partyViews(db, against, new Set())])
+  const items = [
+    ...mine.map((v, i) => ({ ...v, matterNumber: own[i]!.matter_number, role: 'submitter' as const })),
+    ...theirs.map((v, i) => ({ ...v, matterNumber: against[i]!.matter_number, role: 'respondent' as const })),
+  ]
+  return { items: items.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)) }
 }
 
 /** An anonymous submitter's case by tracking code and secret; a wrong pair is simply not found. */
