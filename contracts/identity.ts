@@ -72,6 +72,8 @@ export const sessionUserSchema = z.object({
   districtId: z.string().nullable(),
   entityId: z.string().nullable(),
   entityName: z.string().nullable(),
+  /** Where e-mail notifications go; the user changes it on the account page. */
+  email: z.string().nullable(),
 })
 export type SessionUser = z.infer<typeof sessionUserSchema>
 
@@ -84,6 +86,12 @@ export const loginResponse = z.object({ user: sessionUserSchema, csrfToken: z.st
 export const changePasswordRequest = z.object({
   currentPassword: z.string().min(1).max(200),
   newPassword: passwordSchema,
+})
+
+/** The caller's own e-mail address, confirmed by the current password. */
+export const changeEmailRequest = z.object({
+  email: z.email().max(200),
+  currentPassword: z.string().min(1).max(200),
 })
 
 export const registrationRequest = z.object({

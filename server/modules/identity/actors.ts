@@ -165,6 +165,7 @@ export async function describeUser(db: Db | Tx, actor: Actor): Promise<SessionUs
   const entity = actor.entityId
     ? await db.selectFrom('entities').select('name').where('id', '=', actor.entityId).executeTakeFirst()
     : undefined
+  const user = await db.selectFrom('users').select('email').where('id', '=', actor.userId!).executeTakeFirst()
   return {
     id: actor.userId!,
     username: actor.username!,
@@ -176,5 +177,6 @@ export async function describeUser(db: Db | Tx, actor: Actor): Promise<SessionUs
     districtId: actor.districtId,
     entityId: actor.entityId,
     entityName: entity?.name ?? null,
+    email: user?.email ?? null,
   }
 }

@@ -124,3 +124,30 @@ export async function changePassword(
   await others.execute()
   await context.audit({ action: 'auth.password_change', targetType: 'user', targetId: actor.userId })
 }
+
+/** Changes the caller's e-mail address (where notifications are mailed), confirmed by the password. */
+export async function changeEmail(
+  context: WriteContext,
+  input: { email: string; currentPassword: string },
+): Promise<void> {
+  const { trx, actor } = context
+  const user = await trx
+    .selectFrom('users')
+    .select(['password_hash', 'email'])
+    .where('id', '=', actor.userId!)
+    .executeTakeFirstOrThrow()
+  if (!(await verifyPassword(user.password_hash, input.currentPassword)))
+    throw new AppError(identityErrors.password_wrong)
+  await trx
+    .updateTable('users')
+    .set({ email: input.email, updated_at: context.now.toISOString() })
+    .where('id', '=', actor.userId!)
+    .execute()
+  await context.audit({
+    action: 'auth.email_change',
+    targetType: 'user',
+    targetId: actor.userId,
+    before: { email: user.email },
+    after: { email: input.email },
+  })
+}

@@ -142,6 +142,58 @@ describe('sign-in, sessions and CSRF', () => {
     await t.login('mediator', 'a-much-better-secret')
   })
 
+  it('lets staff and enterprise users change their own e-mail with the current password; bad input changes nothing', async () => {
+    const judge = await t.login('judge')
+    const email = async () =>
+      (await t.request({ method: 'GET', url: '/api/auth/me', as: judge })).json().user.email as string | null
+    const before = await email()
+    expect(before).toBe('judge@demo.zhibao.invalid')
+    const change = (payload: object, lang = 'zh-CN') =>
+      t.request({
+        method: 'POST',
+        url: '/api/auth/email',
+        as: judge,
+        payload,
+        headers: { 'accept-language': lang },
+      })
+    const bad = await change({ email: 'judge@', currentPassword: 'zhibao-demo' }, 'en')
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().code).toBe('validation_failed')
+    expect(bad.json().errors[0].path).toBe('body.email')
+    expect(bad.json().errors[0].message).toMatch(/email/i)
+    const badZh = await change({ email: 'judge@', currentPassword: 'zhibao-demo' })
+    expect(badZh.json().errors[0].message).toMatch(/[\u4e00-\u9fff]/)
+    const wrong = await change({ email: 'judge@court.example.cn', currentPassword: 'wrong-password' }, 'en')
+    expect(wrong.statusCode).toBe(400)
+    expect(wrong.json()).toMatchObject({ code: 'password_wrong', title: 'The current password is wrong' })
+    expect(await email()).toBe(before)
+
+    const ok = await change({ email: 'judge@court.example.cn', currentPassword: 'zhibao-demo' })
+    expect(ok.statusCode, ok.body).toBe(200)
+    expect(await email()).toBe('judge@court.example.cn')
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['actor_label', 'before_json', 'after_json'])
+      .where('action', '=', 'auth.email_change')
+      .executeTakeFirstOrThrow()
+    expect(audit.actor_label).toBe('judge')
+    expect(JSON.parse(audit.before_json!)).toEqual({ email: before })
+    expect(JSON.parse(audit.after_json!)).toEqual({ email: 'judge@court.example.cn' })
+
+    const enterprise = await t.login('enterprise')
+    const own = await t.request({
+      method: 'POST',
+      url: '/api/auth/email',
+      as: enterprise,
+      payload: { email: 'fengjingli@silk.example.cn', currentPassword: 'zhibao-demo' },
+    })
+    expect(own.statusCode, own.body).toBe(200)
+    const me = (await t.request({ method: 'GET', url: '/api/auth/me', as: enterprise })).json()
+    expect(me.user.email).toBe('fengjingli@silk.example.cn')
+    // Nobody else's address moved.
+    expect(await email()).toBe('judge@court.example.cn')
+  })
+
   it('keeps unauthenticated callers out of protected routes', async () => {
     const response = await t.request({ method: 'GET', url: '/api/entities' })
     expect(response.statusCode).toBe(401)

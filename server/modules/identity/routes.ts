@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { idParams, okResponse, pageOf, pageQuery } from '../../../contracts/common.ts'
 import {
   apiTokenSchema,
+  changeEmailRequest,
   changePasswordRequest,
   createApiTokenRequest,
   createApiTokenResponse,
@@ -21,7 +22,7 @@ import type { Config } from '../../kernel/config.ts'
 import { AppError } from '../../kernel/errors.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 import { type ActorResolver, describeUser, SESSION_COOKIE } from './actors.ts'
-import { changePassword, login, logout } from './auth.service.ts'
+import { changeEmail, changePassword, login, logout } from './auth.service.ts'
 import type { OrganizationCache } from './organizations.repository.ts'
 import { createOrganization, listOrganizations, updateOrganization } from './organizations.service.ts'
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens.service.ts'
@@ -110,6 +111,22 @@ export function identityRoutes(app: ZodApp, { config, actors, organizations }: D
     async (request) => {
       await request.write((c) => changePassword(c, request.body))
       actors.forgetUser(request.actor.userId!)
+      return { ok: true as const }
+    },
+  )
+
+  app.post(
+    '/api/auth/email',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: "Change the caller's own e-mail address (confirmed by the current password)",
+        body: changeEmailRequest,
+        response: { 200: okResponse },
+      },
+    },
+    async (request) => {
+      await request.write((c) => changeEmail(c, request.body))
       return { ok: true as const }
     },
   )

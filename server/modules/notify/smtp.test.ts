@@ -133,8 +133,15 @@ describe('e-mail reminders by SMTP (a real SMTP server in the test)', () => {
     expect(header(mail.raw, 'message-id')).toBe(`<${inbox.items[0].id}@zhibao.example>`)
   })
 
-  it('retries a failed delivery and sends it once it succeeds', async () => {
+  it('retries a failed delivery and sends it, to the address the officer set meanwhile, once it succeeds', async () => {
     const before = received.length
+    const changed = await t.request({
+      method: 'POST',
+      url: '/api/auth/email',
+      as: gusu,
+      payload: { email: 'wang.gusu@amr.example.cn', currentPassword: 'zhibao-demo' },
+    })
+    expect(changed.statusCode, changed.body).toBe(200)
     const port = (smtp.server.address() as AddressInfo).port
     await new Promise<void>((resolve) => smtp.close(resolve))
     clock.set(new Date('2026-03-11T09:00:00+08:00')) // the second reminder, on the due day
@@ -155,6 +162,7 @@ describe('e-mail reminders by SMTP (a real SMTP server in the test)', () => {
     await t.jobs.runDue()
     expect(received.length - before).toBe(1)
     expect(header(received.at(-1)!.raw, 'subject')).toContain('还剩 0 个工作日')
+    expect(received.at(-1)!.to).toEqual(['wang.gusu@amr.example.cn'])
   })
 
   it('refuses an incomplete SMTP configuration, naming every problem', () => {
