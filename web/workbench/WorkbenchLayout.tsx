@@ -108,6 +108,7 @@ export function WorkbenchLayout() {
             menu={{
               items: [
                 { key: 'portal', label: <Link to="/">{t('user.portal')}</Link> },
+                { key: 'account', label: <Link to="/account">{t('user.account')}</Link> },
                 { key: 'password', label: t('user.changePassword'), onClick: () => setPasswordOpen(true) },
                 { type: 'divider' },
                 { key: 'logout', label: t('user.logout'), onClick: () => void signOut(false) },

@@ -20,7 +20,10 @@ export type CasePeople = z.infer<typeof casePeopleResponse>
 export type CaseRelations = z.infer<typeof caseRelations>
 export type IntakeResult = z.infer<typeof intakeResponse>
 export type MyCases = z.infer<typeof myCasesResponse>
-export type PartyCase = z.infer<typeof partyCaseView> & { matterNumber?: string | null }
+export type PartyCase = z.infer<typeof partyCaseView> & {
+  matterNumber?: string | null
+  role?: 'submitter' | 'respondent'
+}
 
 /** The case types the engine declares (server/modules/cases/*.workflow.ts), with their states. */
 export const CASE_TYPES = {

@@ -6,7 +6,10 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx'
 import type { MyCases } from '../../features/cases/model.ts'
 import { PartyCaseCard } from './PartyCaseCard.tsx'
 
-/** Portal: the cases the signed-in user (or its enterprise) submitted. */
+/**
+ * Portal: the signed-in user's cases (those it or its enterprise submitted, and those naming the
+ * enterprise as respondent), each with the notices addressed to it to download.
+ */
 export function MyCasesPage() {
   const { t } = useTranslation('cases')
   const mine = useFetch(() => api.get<MyCases>('/api/my/cases'), [])

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { CaseDocuments } from '../../features/cases/CaseDocuments.tsx'
 import { type PartyCase, pick } from '../../features/cases/model.ts'
 
-/** A case as its submitter sees it: state, steps and deadlines, no internal notes. */
+/** A case as a party sees it (its submitter, or a respondent): state, steps and deadlines, no internal notes. */
 export function PartyCaseCard({ item, documents = false }: { item: PartyCase; documents?: boolean }) {
   const { t, i18n } = useTranslation('cases')
   const lang = i18n.language
@@ -17,9 +17,12 @@ export function PartyCaseCard({ item, documents = false }: { item: PartyCase; do
         </span>
       }
       extra={
-        <Tag color="blue" style={{ whiteSpace: 'normal' }}>
-          {pick(item.stateLabel, lang)}
-        </Tag>
+        <>
+          {item.role === 'respondent' && <Tag color="orange">{t('portal.asRespondent')}</Tag>}
+          <Tag color="blue" style={{ whiteSpace: 'normal' }}>
+            {pick(item.stateLabel, lang)}
+          </Tag>
+        </>
       }
     >
       <Descriptions column={1} size="small">
