@@ -37,3 +37,16 @@ export function sendPage(reply: FastifyReply, webRoot: string | undefined, meta:
   const html = file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : SHELL
   return reply.code(status).type('text/html; charset=utf-8').send(injectPageMeta(html, meta))
 }
+
+/** The site's name as the last part of every page title. */
+export const siteName = (en: boolean) => (en ? 'ZhiBao' : '知保')
+
+/** A public page whose record does not exist or is not public: a 404 saying only that. */
+export function sendNotFoundPage(reply: FastifyReply, webRoot: string | undefined, en: boolean) {
+  return sendPage(
+    reply,
+    webRoot,
+    { title: `${en ? 'Not found' : '未找到'} · ${siteName(en)}`, description: '' },
+    404,
+  )
+}

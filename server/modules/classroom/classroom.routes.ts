@@ -22,6 +22,7 @@ import {
 } from '../../../contracts/classroom/index.ts'
 import { idParams, pageOf } from '../../../contracts/common.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
+import type { AppDeps } from '../../kernel/module.ts'
 import { certificatePdf } from './certificate.ts'
 import {
   createCourse,
@@ -33,6 +34,7 @@ import {
   updateCourse,
   updateSession,
 } from './courses.service.ts'
+import { classroomPageRoutes } from './pages.ts'
 import {
   cancelRegistration,
   certificateOf,
@@ -62,7 +64,8 @@ function sendPdf(reply: FastifyReply, data: Buffer, name: string) {
     .send(data)
 }
 
-export function classroomRoutes(app: ZodApp) {
+export function classroomRoutes(app: ZodApp, deps: AppDeps) {
+  classroomPageRoutes(app, deps)
   app.get(
     '/api/classroom/courses',
     {

@@ -10,6 +10,6 @@ export { reindexClassroom } from './search-document.ts'
 
 export const classroomModule: AppModule = {
   name: 'classroom',
-  routes: (app) => classroomRoutes(app),
+  routes: (app, deps) => classroomRoutes(app, deps),
   seedDemo: (context) => seedClassroomDemo(context),
 }
