@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import type { Db, Tx } from '../database.ts'
 import type { Actor } from './access.ts'
 import { canonicalJson } from './canonical-json.ts'
+import { insertRows, preparedStatement } from './db/prepared.ts'
 import { newId } from './ids.ts'
 
 /**
@@ -28,13 +29,17 @@ export interface AuditContext {
   requestId?: string | null
 }
 
+// Every write of the application runs these three statements: compiled once (db/prepared.ts).
+const takeHead = preparedStatement((db) =>
+  db.updateTable('audit_head').set({ seq: sql`seq + 1` }).where('id', '=', 1).returning(['seq', 'hash']),
+)
+const moveHead = preparedStatement((db, p: { hash: string }) =>
+  db.updateTable('audit_head').set({ hash: p.hash }).where('id', '=', 1),
+)
+
 export async function writeAudit(trx: Tx, context: AuditContext, event: AuditEvent): Promise<void> {
-  const head = await trx
-    .updateTable('audit_head')
-    .set({ seq: sql`seq + 1` })
-    .where('id', '=', 1)
-    .returning(['seq', 'hash'])
-    .executeTakeFirstOrThrow()
+  const head = (await takeHead(trx, {})).rows[0]
+  if (!head) throw new Error('audit_head row missing')
   const row = {
     seq: head.seq,
     id: newId(context.at.getTime()),
@@ -51,11 +56,8 @@ export async function writeAudit(trx: Tx, context: AuditContext, event: AuditEve
     prev_hash: head.hash,
   }
   const hash = auditRowHash(row)
-  await trx
-    .insertInto('audit_log')
-    .values({ ...row, hash })
-    .execute()
-  await trx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute()
+  await insertRows(trx, 'audit_log', [{ ...row, hash }])
+  await moveHead(trx, { hash })
 }
 
 type HashedFields = Omit<AuditRow, 'hash'>

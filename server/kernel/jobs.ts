@@ -2,6 +2,7 @@ import type { ControlledTransaction } from 'kysely'
 import type { Database, Db, Tx } from '../database.ts'
 import type { Clock } from './clock.ts'
 import type { Dialect } from './db/connection.ts'
+import { insertRows } from './db/prepared.ts'
 import { newId } from './ids.ts'
 
 /**
@@ -36,26 +37,25 @@ export async function enqueueJob(trx: Tx | Db, now: Date, options: EnqueueOption
 /** Enqueues several jobs with one statement (each still once per dedupe key). */
 export async function enqueueJobs(trx: Tx | Db, now: Date, jobs: readonly EnqueueOptions[]): Promise<void> {
   if (jobs.length === 0) return
-  await trx
-    .insertInto('jobs')
-    .values(
-      jobs.map((options) => ({
-        id: newId(now.getTime()),
-        kind: options.kind,
-        dedupe_key: options.dedupeKey ?? null,
-        payload: JSON.stringify(options.payload ?? {}),
-        run_at: (options.runAt ?? now).toISOString(),
-        status: 'pending' as const,
-        attempts: 0,
-        locked_by: null,
-        locked_until: null,
-        last_error: null,
-        created_at: now.toISOString(),
-        finished_at: null,
-      })),
-    )
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .execute()
+  await insertRows(
+    trx,
+    'jobs',
+    jobs.map((options) => ({
+      id: newId(now.getTime()),
+      kind: options.kind,
+      dedupe_key: options.dedupeKey ?? null,
+      payload: JSON.stringify(options.payload ?? {}),
+      run_at: (options.runAt ?? now).toISOString(),
+      status: 'pending' as const,
+      attempts: 0,
+      locked_by: null,
+      locked_until: null,
+      last_error: null,
+      created_at: now.toISOString(),
+      finished_at: null,
+    })),
+    { ignoreConflictOn: 'dedupe_key' },
+  )
 }
 
 /** Cancels pending jobs by dedupe key prefix, e.g. every reminder of a deadline that was met. */

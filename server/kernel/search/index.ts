@@ -1,5 +1,6 @@
 import { type Insertable, type Kysely, sql } from 'kysely'
 import type { Database } from '../../database.ts'
+import { insertRows } from '../db/prepared.ts'
 import { dialectOf } from './dialect.ts'
 import { pinyinTokens, segmentForIndex } from './segment.ts'
 
@@ -89,11 +90,12 @@ export async function indexNewDocuments(
 ): Promise<void> {
   for (let i = 0; i < docs.length; i += batch) {
     const part = docs.slice(i, i + batch)
-    const inserted = await db
-      .insertInto('search_documents')
-      .values(part.map((d) => documentRow(d, now)))
-      .returning(['seq', 'source_id'])
-      .execute()
+    const inserted = await insertRows(
+      db,
+      'search_documents',
+      part.map((d) => documentRow(d, now)),
+      { returning: ['seq', 'source_id'] },
+    )
     // RETURNING order is not promised by either database, so match rows back by id.
     const bySourceId = new Map(part.map((d) => [d.sourceId, d]))
     await insertSidecars(
@@ -114,16 +116,10 @@ async function insertSidecars(db: Kysely<Database>, rows: { seq: number; doc: Se
       .map((c) => ({ seq, scheme: c.scheme, code: c.code }))
   })
   for (let i = 0; i < identifiers.length; i += 500) {
-    await db
-      .insertInto('search_identifiers')
-      .values(identifiers.slice(i, i + 500))
-      .execute()
+    await insertRows(db, 'search_identifiers', identifiers.slice(i, i + 500))
   }
   for (let i = 0; i < classes.length; i += 500) {
-    await db
-      .insertInto('search_classes')
-      .values(classes.slice(i, i + 500))
-      .execute()
+    await insertRows(db, 'search_classes', classes.slice(i, i + 500))
   }
 }
 

@@ -8,6 +8,7 @@ import { type ExpressionBuilder, type SqlBool, sql } from 'kysely'
 import type { DuplicateSuggestion, PartyCaseView } from '../../../contracts/cases.ts'
 import type { Database, Db, Tx } from '../../database.ts'
 import { type Actor, can, isStaff, scopeCondition } from '../../kernel/access.ts'
+import { insertRows } from '../../kernel/db/prepared.ts'
 import { AppError } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { newId, newSecret } from '../../kernel/ids.ts'
@@ -101,9 +102,8 @@ export async function openIntake(
   }
   if (!matter) {
     matter = { id: newId(now.getTime()), number: await nextMatterNumber(trx, now) }
-    await trx
-      .insertInto('matters')
-      .values({
+    await insertRows(trx, 'matters', [
+      {
         ...matter,
         title: values.title,
         district_id: values.districtId,
@@ -112,29 +112,29 @@ export async function openIntake(
         respondent_uscc: keys.find((k) => k.kind === 'respondentUscc')?.value ?? null,
         created_at: now.toISOString(),
         updated_at: now.toISOString(),
-      })
-      .execute()
+      },
+    ])
   }
   const opened = await openCase(context, declaration, { ...values, matterId: matter.id })
   if (keys.length) {
-    await trx
-      .insertInto('case_keys')
-      .values(keys.map((k) => ({ case_id: opened.id, kind: k.kind, value: k.value })))
-      .execute()
+    await insertRows(
+      trx,
+      'case_keys',
+      keys.map((k) => ({ case_id: opened.id, kind: k.kind, value: k.value })),
+    )
   }
   let tracking: { code: string; secret: string } | undefined
   if (actor.kind === 'anonymous') tracking = { code: newTrackingCode(), secret: newSecret(18) }
-  await trx
-    .insertInto('case_submissions')
-    .values({
+  await insertRows(trx, 'case_submissions', [
+    {
       case_id: opened.id,
       user_id: actor.userId,
       entity_id: ownerEntity,
       tracking_code: tracking?.code ?? null,
       secret_hash: tracking ? sha256(tracking.secret) : null,
       created_at: now.toISOString(),
-    })
-    .execute()
+    },
+  ])
   return {
     ...opened,
     matterNumber: matter.number,

@@ -3,6 +3,7 @@
 // overdue escalation are jobs in the database (deduplicated, cancelled when the clock stops).
 import { addDays, type WorkingDayCalendar } from '../../../../contracts/calendar/index.ts'
 import type { Tx } from '../../../database.ts'
+import { insertRows } from '../../../kernel/db/prepared.ts'
 import { AppError } from '../../../kernel/errors.ts'
 import { newId } from '../../../kernel/ids.ts'
 import {
@@ -60,9 +61,8 @@ export async function startClock(context: ClockContext, ruleId: string): Promise
   const startDate = chinaDate(now)
   const computation = dueOf(calendar, rule, startDate)
   const id = newId(now.getTime())
-  await trx
-    .insertInto('clocks')
-    .values({
+  await insertRows(trx, 'clocks', [
+    {
       id,
       case_id: context.caseId,
       rule_id: ruleId,
@@ -79,8 +79,8 @@ export async function startClock(context: ClockContext, ruleId: string): Promise
       met_at: null,
       overdue_at: null,
       escalation: null,
-    })
-    .execute()
+    },
+  ])
   await scheduleJobs(trx, now, calendar, rule, { id, due: computation.due, startDate })
 }
 

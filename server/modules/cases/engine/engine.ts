@@ -4,6 +4,7 @@ import type { CaseClock, CaseDetail } from '../../../../contracts/cases.ts'
 import { isUnverified } from '../../../../contracts/cases.ts'
 import type { Db, Tx } from '../../../database.ts'
 import { type Actor, can, scopeCondition } from '../../../kernel/access.ts'
+import { insertRows, preparedStatement } from '../../../kernel/db/prepared.ts'
 import { AppError, type FieldError, kernelErrors, type Lang } from '../../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../../kernel/http/context.ts'
 import { newId } from '../../../kernel/ids.ts'
@@ -48,17 +49,20 @@ export async function findCase(db: Db | Tx, actor: Actor, id: string): Promise<C
     .executeTakeFirst()
 }
 
-/** The next value of a per-year counter (case numbers, matter numbers): one upsert, gap-free. */
-export async function nextCounter(trx: Tx, type: string, year: number): Promise<number> {
-  const { last } = await trx
+const bumpCounter = preparedStatement((db, p: { type: string; year: number }) =>
+  db
     .insertInto('case_counters')
-    .values({ type, year, last: 1 })
+    .values({ type: p.type, year: p.year, last: 1 })
     .onConflict((oc) =>
       oc.columns(['type', 'year']).doUpdateSet((eb) => ({ last: eb('case_counters.last', '+', 1) })),
     )
-    .returning('last')
-    .executeTakeFirstOrThrow()
-  return Number(last)
+    .returning('last'),
+)
+
+/** The next value of a per-year counter (case numbers, matter numbers): one upsert, gap-free. */
+export async function nextCounter(trx: Tx, type: string, year: number): Promise<number> {
+  const { rows } = await bumpCounter(trx, { type, year })
+  return Number(rows[0]!.last)
 }
 
 async function nextNumber(trx: Tx, declaration: CaseTypeDeclaration, now: Date): Promise<string> {
@@ -138,7 +142,7 @@ export async function openCase(
     updated_at: now.toISOString(),
     version: 1,
   }
-  await trx.insertInto('cases').values(row).execute()
+  await insertRows(trx, 'cases', [row])
   await indexCase(trx, row, now, { fresh: true })
   await writeEvent(
     context,

@@ -1,5 +1,6 @@
-import { sql } from 'kysely'
-import type { Tx } from '../../../database.ts'
+import { type Insertable, sql } from 'kysely'
+import type { Database, Tx } from '../../../database.ts'
+import { preparedStatement } from '../../../kernel/db/prepared.ts'
 import { newId } from '../../../kernel/ids.ts'
 
 export interface TimelineEntry {
@@ -13,6 +14,27 @@ export interface TimelineEntry {
   toState?: string | null
   data?: unknown
 }
+
+type EventRow = Omit<Insertable<Database['case_events']>, 'seq'>
+
+const insertEvent = preparedStatement((db, p: EventRow, shape) =>
+  db.insertInto('case_events').values({
+    id: p.id,
+    case_id: p.case_id,
+    at: p.at,
+    actor_id: p.actor_id,
+    actor_label: p.actor_label,
+    event: p.event,
+    transition: p.transition,
+    from_state: p.from_state,
+    to_state: p.to_state,
+    data: p.data,
+    seq:
+      shape === 'first'
+        ? 1
+        : sql<number>`(select coalesce(max(e.seq), 0) + 1 from case_events e where e.case_id = ${p.case_id})`,
+  }),
+)
 
 /**
  * Appends an event to a case's timeline with the case's next sequence number. Every writer first
@@ -33,14 +55,11 @@ export async function appendCaseEvent(
       .where('id', '=', entry.caseId)
       .execute()
   }
-  await trx
-    .insertInto('case_events')
-    .values({
+  await insertEvent(
+    trx,
+    {
       id: newId(entry.at.getTime()),
       case_id: entry.caseId,
-      seq: options.first
-        ? 1
-        : sql<number>`(select coalesce(max(e.seq), 0) + 1 from case_events e where e.case_id = ${entry.caseId})`,
       at: entry.at.toISOString(),
       actor_id: entry.actorId,
       actor_label: entry.actorLabel,
@@ -49,6 +68,7 @@ export async function appendCaseEvent(
       from_state: entry.fromState ?? null,
       to_state: entry.toState ?? null,
       data: JSON.stringify(entry.data ?? {}),
-    })
-    .execute()
+    },
+    options.first ? 'first' : 'next',
+  )
 }
