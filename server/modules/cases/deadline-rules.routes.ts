@@ -6,6 +6,7 @@ import {
 } from '../../../contracts/cases.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 import { changeDeadlineRule, listDeadlineRules } from './deadline-rules.service.ts'
+import { forgetKeptRules } from './deadline-rules.ts'
 
 export function deadlineRuleRoutes(app: ZodApp) {
   app.get(
@@ -32,6 +33,11 @@ export function deadlineRuleRoutes(app: ZodApp) {
         response: { 200: deadlineRuleSchema },
       },
     },
-    async (request) => request.write((c) => changeDeadlineRule(c, request.params.id, request.body)),
+    async (request) => {
+      const rule = await request.write((c) => changeDeadlineRule(c, request.params.id, request.body))
+      // Again once committed: a clock start between the insert and the commit may have kept the old versions.
+      forgetKeptRules(request.readContext().db)
+      return rule
+    },
   )
 }

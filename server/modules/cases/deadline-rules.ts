@@ -258,6 +258,52 @@ export async function ruleInForce(
   ruleId: string,
   at: string,
 ): Promise<RuleVersion | undefined> {
+  if (writers.has(db)) return ruleInForceUncached(db, ruleId, at)
+  const key = db.getExecutor().adapter
+  let kept = inForce.get(key)
+  if (!kept || Date.now() - kept.loadedAt > RULES_KEPT_MS) {
+    const generation = forgotten
+    const byRule = new Map<string, RuleVersion[]>()
+    for (const v of await listRuleVersions(db)) byRule.set(v.ruleId, [...(byRule.get(v.ruleId) ?? []), v])
+    kept = { loadedAt: Date.now(), byRule }
+    // Not kept when a version was added meanwhile: the read may predate it.
+    if (generation === forgotten) inForce.set(key, kept)
+  }
+  let found: RuleVersion | undefined
+  for (const v of kept.byRule.get(ruleId) ?? []) {
+    if (v.effectiveFrom > at) continue
+    if (
+      !found ||
+      v.effectiveFrom > found.effectiveFrom ||
+      (v.effectiveFrom === found.effectiveFrom && v.version > found.version)
+    )
+      found = v
+  }
+  return found
+}
+
+/**
+ * Every clock start (every intake) looks up the rule in force: the versions are kept in memory per
+ * database, effective dates and all, so the lookup reads nothing. Versions are only ever added
+ * (insertRuleVersion): an addition by this process drops what is kept, when inserted and again once
+ * committed (forgetKeptRules); one by another process (a second server instance on PostgreSQL) is
+ * seen within RULES_KEPT_MS, so a clock started there in those seconds may still get the previous
+ * version. The transaction that adds a version reads the table itself, so a version that might yet
+ * roll back never enters what is kept.
+ */
+const RULES_KEPT_MS = 5_000
+/** Keyed by the Kysely instance's adapter, which its transactions share: one entry per database. */
+const inForce = new WeakMap<object, { loadedAt: number; byRule: Map<string, RuleVersion[]> }>()
+const writers = new WeakSet<object>()
+let forgotten = 0
+
+/** Drops the rule versions kept for the database (after a transaction that added one committed). */
+export function forgetKeptRules(db: Executor): void {
+  forgotten++
+  inForce.delete(db.getExecutor().adapter)
+}
+
+async function ruleInForceUncached(db: Executor, ruleId: string, at: string) {
   const row = await db
     .selectFrom('deadline_rules')
     .select('id')
@@ -307,6 +353,8 @@ export async function insertRuleVersion(
     created_by: values.createdBy,
     created_at: values.createdAt,
   }
+  writers.add(trx)
+  forgetKeptRules(trx)
   await trx.insertInto('deadline_rules').values(row).execute()
   return toVersion(row)
 }
