@@ -1,5 +1,6 @@
 import { type Schedule, ScheduleSchema, WorkingDayCalendar } from '../../../contracts/calendar/index.ts'
 import type { Db, Tx } from '../../database.ts'
+import { preparedStatement } from '../../kernel/db/prepared.ts'
 
 type Executor = Db | Tx
 
@@ -50,20 +51,25 @@ export async function saveSchedule(
 // loaded by another server instance, which an in-process invalidation alone would miss.
 let cache: { signature: string; calendar: WorkingDayCalendar } | null = null
 
-/**
- * The working-day calendar built from `holiday_schedules`, rebuilt only when the table changed.
- * @example const calendar = await workingDayCalendar(context.trx); calendar.addWorkingDays(d, 7)
- */
-export async function workingDayCalendar(db: Executor): Promise<WorkingDayCalendar> {
-  const s = await db
+// Every clock start runs it (every intake): compiled once, the cost of building it was ten times the
+// query's own.
+const tableSignature = preparedStatement((db) =>
+  db
     .selectFrom('holiday_schedules')
     .select((eb) => [
       eb.fn.countAll<number>().as('n'),
       eb.fn.max('loaded_at').as('at'),
       eb.fn.sum<number>('year').as('years'),
       eb.fn.sum<number>(eb.fn('length', ['schedule'])).as('size'),
-    ])
-    .executeTakeFirstOrThrow()
+    ]),
+)
+
+/**
+ * The working-day calendar built from `holiday_schedules`, rebuilt only when the table changed.
+ * @example const calendar = await workingDayCalendar(context.trx); calendar.addWorkingDays(d, 7)
+ */
+export async function workingDayCalendar(db: Executor): Promise<WorkingDayCalendar> {
+  const s = (await tableSignature(db, {})).rows[0]!
   const signature = `${s.n}|${s.at}|${s.years}|${s.size}`
   if (cache?.signature === signature) return cache.calendar
   const calendar = new WorkingDayCalendar((await listSchedules(db)).map((r) => r.schedule))
