@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import type { Page } from 'playwright-core'
+import type { Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Harness, startHarness } from './harness.ts'
 
@@ -16,6 +16,12 @@ async function signIn(page: Page, username: string) {
     .getByRole('button', { name: /登\s*录/ })
     .click()
 }
+
+const head = async (download: Download) =>
+  fs
+    .readFileSync(await download.path())
+    .subarray(0, 5)
+    .toString()
 
 /** The API as `username` (session cookie and CSRF token), or as the public without one. */
 async function apiAs(baseUrl: string, username?: string) {
@@ -106,7 +112,7 @@ describe('my cases, case search and own e-mail', () => {
     const notice = own.getByRole('link', { name: '受理通知书' })
     await notice.waitFor()
     const [download] = await Promise.all([page.waitForEvent('download'), notice.click()])
-    expect(fs.readFileSync(await download.path()).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(await head(download)).toBe('%PDF-')
 
     const theirs = page.locator('.ant-card-small').filter({ hasText: against.number })
     await theirs.getByText('被投诉（被申请）方').waitFor()
@@ -117,7 +123,7 @@ describe('my cases, case search and own e-mail', () => {
     expect(await theirs.getByRole('link', { name: '受理通知书' }).count()).toBe(0)
     expect(await page.getByText('周投诉人').count()).toBe(0)
     const [second] = await Promise.all([page.waitForEvent('download'), termination.click()])
-    expect(fs.readFileSync(await second.path()).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(await head(second)).toBe('%PDF-')
     expect(errors).toEqual([])
   })
 
