@@ -199,8 +199,14 @@ export const talentSchema = z.object({
     })
     .nullable(),
   districtId: z.string().nullable(),
+  /** The photo's address, while the profile has one the caller may see (alt text: the person's name). */
+  photoUrl: z.string().nullable(),
 })
 export type TalentProfile = z.infer<typeof talentSchema>
+
+/** A talent photo: JPEG, PNG or WebP (checked by content), at most 2 MiB. */
+export const TALENT_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
+export const TALENT_PHOTO_MAX_BYTES = 2 * 1024 * 1024
 
 export const talentListQuery = pageQuery.extend({
   kind: z.enum(TALENT_KINDS).optional(),

@@ -16,13 +16,17 @@ import {
   sessionInput,
   sessionListQuery,
   sessionSchema,
+  TALENT_PHOTO_MAX_BYTES,
+  TALENT_PHOTO_TYPES,
   talentInput,
   talentListQuery,
   talentSchema,
 } from '../../../contracts/classroom/index.ts'
 import { idParams, pageOf } from '../../../contracts/common.ts'
+import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 import type { AppDeps } from '../../kernel/module.ts'
+import { receiveFile } from '../../kernel/storage/upload.ts'
 import { certificatePdf } from './certificate.ts'
 import {
   createCourse,
@@ -34,6 +38,7 @@ import {
   updateCourse,
   updateSession,
 } from './courses.service.ts'
+import { classroomErrors } from './errors.ts'
 import { classroomPageRoutes } from './pages.ts'
 import {
   cancelRegistration,
@@ -50,9 +55,12 @@ import {
   getTalent,
   listTalent,
   recordConsent,
+  setTalentPhoto,
+  talentPhoto,
   updateTalent,
   withdrawConsent,
 } from './talent.service.ts'
+import { deletePhotoIfUnused, talentPhotoStore } from './talent-photos.ts'
 
 const tags = ['classroom']
 const talentTags = ['talent']
@@ -66,6 +74,7 @@ function sendPdf(reply: FastifyReply, data: Buffer, name: string) {
 
 export function classroomRoutes(app: ZodApp, deps: AppDeps) {
   classroomPageRoutes(app, deps)
+  const photos = talentPhotoStore(deps.config)
   app.get(
     '/api/classroom/courses',
     {
@@ -317,6 +326,87 @@ export function classroomRoutes(app: ZodApp, deps: AppDeps) {
         response: { 200: talentSchema },
       },
     },
-    async (request) => request.write((c) => withdrawConsent(c, request.params.id)),
+    async (request) => {
+      const { profile, removedPhoto } = await request.write((c) => withdrawConsent(c, request.params.id))
+      await deletePhotoIfUnused(deps.db, photos, removedPhoto)
+      return profile
+    },
+  )
+  talentPhotoRoutes(app, deps)
+}
+
+const photoErrors = {
+  tooLarge: classroomErrors.talent_photo_too_large,
+  type: classroomErrors.talent_photo_type,
+  missing: classroomErrors.talent_photo_missing,
+}
+
+/** A consented profile's photo: uploaded and removed by talent.manage, shown while the profile is public. */
+function talentPhotoRoutes(app: ZodApp, deps: AppDeps) {
+  const photos = talentPhotoStore(deps.config)
+  app.post(
+    '/api/talent/profiles/:id/photo',
+    {
+      config: { permission: 'talent.manage' },
+      schema: {
+        tags: talentTags,
+        summary: 'Set the photo of a consented profile (multipart `file`): JPEG, PNG or WebP, ≤ 2 MB',
+        params: idParams,
+        consumes: ['multipart/form-data'],
+        response: { 200: talentSchema },
+      },
+    },
+    async (request) => {
+      // The profile must be in scope and public before a byte of the upload is read.
+      const profile = await getTalent(request.readContext(), request.params.id)
+      if (!profile.published) throw new AppError(classroomErrors.talent_consent_required)
+      const file = await receiveFile(request, photos, {
+        maxBytes: TALENT_PHOTO_MAX_BYTES,
+        types: new Set(TALENT_PHOTO_TYPES),
+        errors: photoErrors,
+      })
+      let result: Awaited<ReturnType<typeof setTalentPhoto>>
+      try {
+        // Bytes first, then the row: a recorded photo always finds its file.
+        await file.staged.commit()
+        result = await request.write((c) =>
+          setTalentPhoto(c, request.params.id, { sha256: file.staged.sha256, mediaType: file.mediaType }),
+        )
+      } catch (error) {
+        await deletePhotoIfUnused(deps.db, photos, file.staged.sha256)
+        throw error
+      }
+      await deletePhotoIfUnused(deps.db, photos, result.removedPhoto)
+      return result.profile
+    },
+  )
+  app.delete(
+    '/api/talent/profiles/:id/photo',
+    {
+      config: { permission: 'talent.manage' },
+      schema: { tags: talentTags, params: idParams, response: { 200: talentSchema } },
+    },
+    async (request) => {
+      const { profile, removedPhoto } = await request.write((c) => setTalentPhoto(c, request.params.id, null))
+      await deletePhotoIfUnused(deps.db, photos, removedPhoto)
+      return profile
+    },
+  )
+  app.get(
+    '/api/talent/profiles/:id/photo',
+    {
+      config: { public: true },
+      schema: { tags: talentTags, summary: 'The photo of a published profile', params: idParams },
+    },
+    async (request, reply) => {
+      const photo = await talentPhoto(request.readContext(), request.params.id)
+      const stream = await photos.open(photo.sha256)
+      if (!stream) throw new AppError(kernelErrors.not_found)
+      return reply
+        .type(photo.mediaType)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'no-cache')
+        .send(stream)
+    },
   )
 }

@@ -46,4 +46,19 @@ export const classroomErrors = defineErrors({
     zh: '未记录本人同意，不能公开展示',
     en: 'A profile cannot be published without the person’s recorded consent',
   },
+  talent_photo_too_large: {
+    status: 413,
+    zh: '照片不能超过 2 MB',
+    en: 'A photo may be at most 2 MB',
+  },
+  talent_photo_type: {
+    status: 415,
+    zh: '照片须为 JPEG、PNG 或 WebP 图片',
+    en: 'A photo must be a JPEG, PNG or WebP image',
+  },
+  talent_photo_missing: {
+    status: 400,
+    zh: '请选择要上传的照片',
+    en: 'Choose a photo to upload',
+  },
 })

@@ -215,6 +215,8 @@ export async function seedClassroomDemo(context: SeedContext): Promise<void> {
       consent_note: '书面同意书（演示数据）',
       consent_withdrawn_at: null,
       published: 1,
+      photo_sha256: null,
+      photo_type: null,
       district_id: null,
       created_at: iso,
       updated_at: iso,

@@ -62,6 +62,9 @@ export interface ClassroomTables {
     consent_note: string | null
     consent_withdrawn_at: string | null
     published: number
+    /** SHA-256 of the photo in the talent photo store (talent-photos.ts), or null. */
+    photo_sha256: string | null
+    photo_type: string | null
     district_id: string | null
     created_at: string
     updated_at: string

@@ -27,6 +27,11 @@ function manages(actor: Actor) {
 
 function present(row: Row, actor: Actor): TalentProfile {
   const manager = manages(actor)
+  // The digest in the address lets browsers cache a photo until it is replaced.
+  const photoUrl =
+    row.photo_sha256 && (manager || row.published === 1)
+      ? `/api/talent/profiles/${row.id}/photo?v=${row.photo_sha256.slice(0, 12)}`
+      : null
   const contactPublic = row.published === 1 && row.consent_scope === 'profileAndContact'
   return {
     id: row.id,
@@ -49,6 +54,7 @@ function present(row: Row, actor: Actor): TalentProfile {
         }
       : null,
     districtId: row.district_id,
+    photoUrl,
   }
 }
 
@@ -131,6 +137,8 @@ export async function createTalent(context: WriteContext, input: z.output<typeof
     consent_note: null,
     consent_withdrawn_at: null,
     published: 0,
+    photo_sha256: null,
+    photo_type: null,
     district_id: districtId,
     created_at: now,
     updated_at: now,
@@ -197,7 +205,10 @@ export async function recordConsent(context: WriteContext, id: string, input: z.
   return present(after, context.actor)
 }
 
-/** Withdrawal unpublishes the profile immediately, and removes it from the search index. */
+/**
+ * Withdrawal unpublishes the profile immediately, removes it from the search index and unlinks its
+ * photo; the caller deletes the photo's bytes once this commits (`removedPhoto`).
+ */
 export async function withdrawConsent(context: WriteContext, id: string) {
   const before = await ownForWrite(context, id)
   if (before.consent_at === null || before.consent_withdrawn_at !== null)
@@ -205,6 +216,8 @@ export async function withdrawConsent(context: WriteContext, id: string) {
   const changes = {
     consent_withdrawn_at: context.now.toISOString(),
     published: 0,
+    photo_sha256: null,
+    photo_type: null,
     updated_at: context.now.toISOString(),
   }
   await context.trx.updateTable('talent_profiles').set(changes).where('id', '=', id).execute()
@@ -214,8 +227,48 @@ export async function withdrawConsent(context: WriteContext, id: string) {
     action: 'talent.consent.withdraw',
     targetType: 'talentProfile',
     targetId: id,
-    before: { published: before.published === 1 },
-    after: { published: false, withdrawnAt: changes.consent_withdrawn_at },
+    before: { published: before.published === 1, photo: before.photo_sha256 },
+    after: { published: false, withdrawnAt: changes.consent_withdrawn_at, photo: null },
   })
-  return present(after, context.actor)
+  return { profile: present(after, context.actor), removedPhoto: before.photo_sha256 }
+}
+
+/**
+ * Sets (or with null removes) the photo of a profile whose consent stands; returns the profile and
+ * the digest of a photo it replaced, for the caller to delete once this commits.
+ */
+export async function setTalentPhoto(
+  context: WriteContext,
+  id: string,
+  photo: { sha256: string; mediaType: string } | null,
+) {
+  const before = await ownForWrite(context, id)
+  if (photo && before.published !== 1) throw new AppError(classroomErrors.talent_consent_required)
+  const changes = {
+    photo_sha256: photo?.sha256 ?? null,
+    photo_type: photo?.mediaType ?? null,
+    updated_at: context.now.toISOString(),
+  }
+  await context.trx.updateTable('talent_profiles').set(changes).where('id', '=', id).execute()
+  await context.audit({
+    action: photo ? 'talent.photo.set' : 'talent.photo.remove',
+    targetType: 'talentProfile',
+    targetId: id,
+    before: { photo: before.photo_sha256 },
+    after: { photo: changes.photo_sha256, mediaType: changes.photo_type },
+  })
+  const removedPhoto = before.photo_sha256 !== changes.photo_sha256 ? before.photo_sha256 : null
+  return { profile: present({ ...before, ...changes }, context.actor), removedPhoto }
+}
+
+/** The photo of a profile the caller may see, or not found. */
+export async function talentPhoto(context: ReadContext, id: string) {
+  const row = await context.db
+    .selectFrom('talent_profiles')
+    .select(['photo_sha256', 'photo_type'])
+    .where('id', '=', id)
+    .where(visible(context.actor))
+    .executeTakeFirst()
+  if (!row?.photo_sha256 || !row.photo_type) throw new AppError(kernelErrors.not_found)
+  return { sha256: row.photo_sha256, mediaType: row.photo_type }
 }
