@@ -7,7 +7,7 @@ import type { AppDeps } from '../../kernel/module.ts'
 import { getCourse, getSession } from './courses.service.ts'
 import { getTalent } from './talent.service.ts'
 
-// The same words as the web app's classroom namespace, so the page reads the same before and after scripts run.
+// The same titles as the web app sets (classroom namespace), so a page reads the same before and after scripts run.
 const SECTIONS = {
   classroom: {
     zh: '知识产权课堂',
@@ -84,7 +84,7 @@ export function classroomPageRoutes(app: ZodApp, deps: AppDeps) {
   detail('/classroom/sessions/:id', async (context, id, en) => {
     const s = await getSession(context, id)
     return {
-      title: `${s.courseTitle}（${chinaTime(s.startsAt)}）· ${classroom(en)}`,
+      title: `${s.courseTitle} · ${classroom(en)}`,
       description: short([
         chinaTime(s.startsAt),
         s.place || (en ? 'Online' : '线上'),
@@ -96,8 +96,14 @@ export function classroomPageRoutes(app: ZodApp, deps: AppDeps) {
   detail('/talent/:id', async (context, id, en) => {
     const p = await getTalent(context, id)
     return {
-      title: `${p.name} · ${TALENT_KINDS[p.kind][en ? 'en' : 'zh']} · ${en ? SECTIONS.talent.en : SECTIONS.talent.zh}`,
-      description: short([p.title, p.organization, p.topics.join('、'), p.bio]),
+      title: `${p.name} · ${en ? SECTIONS.talent.en : SECTIONS.talent.zh}`,
+      description: short([
+        TALENT_KINDS[p.kind][en ? 'en' : 'zh'],
+        p.title,
+        p.organization,
+        p.topics.join('、'),
+        p.bio,
+      ]),
     }
   })
 }
