@@ -12,6 +12,7 @@ import {
   Table,
   Tag,
   Typography,
+  Upload,
 } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -99,6 +100,16 @@ export function TalentAdminPage() {
       setBusy(false)
     }
   }
+  const setPhoto = async (p: TalentProfile, file: File | null) => {
+    try {
+      if (file) await api.upload(`/api/talent/profiles/${p.id}/photo`, file)
+      else await api.delete(`/api/talent/profiles/${p.id}/photo`)
+      message.success(t(file ? 'talentAdmin.photoSaved' : 'talentAdmin.photoRemoved'))
+      void list.reload()
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.problem.title : String(e))
+    }
+  }
   const withdraw = async (p: TalentProfile) => {
     try {
       await api.post(`/api/talent/profiles/${p.id}/consent/withdrawal`, {})
@@ -123,6 +134,7 @@ export function TalentAdminPage() {
       }
     >
       <Typography.Paragraph type="secondary">{t('talentAdmin.intro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('talentAdmin.photoHint')}</Typography.Paragraph>
       <ProblemAlert error={list.error} />
       <Table<TalentProfile>
         rowKey="id"
@@ -134,6 +146,36 @@ export function TalentAdminPage() {
           { title: t('talentAdmin.name'), dataIndex: 'name' },
           { title: t('talent.kind'), render: (_, p) => t(`kind.${p.kind}`) },
           { title: t('talentAdmin.organization'), dataIndex: 'organization' },
+          {
+            title: t('talentAdmin.photo'),
+            render: (_, p) => (
+              <Space>
+                {p.photoUrl && (
+                  <img
+                    src={p.photoUrl}
+                    alt={t('talent.photoAlt', { name: p.name })}
+                    style={{ width: 40, height: 50, objectFit: 'cover' }}
+                  />
+                )}
+                {p.published && (
+                  <Upload
+                    accept="image/jpeg,image/png,image/webp"
+                    showUploadList={false}
+                    customRequest={({ file }) => void setPhoto(p, file as File)}
+                  >
+                    <Button size="small" aria-label={`${t('talentAdmin.uploadPhoto')} ${p.name}`}>
+                      {t('talentAdmin.uploadPhoto')}
+                    </Button>
+                  </Upload>
+                )}
+                {p.photoUrl && (
+                  <Button size="small" onClick={() => void setPhoto(p, null)}>
+                    {t('talentAdmin.removePhoto')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
           {
             title: t('talentAdmin.consent'),
             render: (_, p) =>

@@ -90,6 +90,20 @@ export function TalentPage() {
               }
               extra={<Tag>{t(`kind.${p.kind}`)}</Tag>}
             >
+              {p.photoUrl && (
+                <img
+                  src={p.photoUrl}
+                  alt={t('talent.photoAlt', { name: p.name })}
+                  style={{
+                    float: 'right',
+                    width: 72,
+                    height: 90,
+                    objectFit: 'cover',
+                    marginLeft: 8,
+                    borderRadius: 4,
+                  }}
+                />
+              )}
               <Typography.Paragraph style={{ marginBottom: 4 }}>
                 {[p.title, p.organization].filter(Boolean).join(' · ')}
               </Typography.Paragraph>

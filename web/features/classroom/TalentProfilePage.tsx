@@ -33,6 +33,13 @@ export function TalentProfilePage() {
       <ProblemAlert error={profile.error} />
       {p && (
         <Space direction="vertical" style={{ width: '100%' }}>
+          {p.photoUrl && (
+            <img
+              src={p.photoUrl}
+              alt={t('talent.photoAlt', { name: p.name })}
+              style={{ width: 160, height: 200, objectFit: 'cover', borderRadius: 4 }}
+            />
+          )}
           <Descriptions bordered column={1} size="small">
             <Descriptions.Item label={t('talent.kind')}>{t(`kind.${p.kind}`)}</Descriptions.Item>
             <Descriptions.Item label={t('talentAdmin.jobTitle')}>{p.title || '—'}</Descriptions.Item>
