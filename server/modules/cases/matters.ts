@@ -13,9 +13,8 @@ import { AppError } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { newId, newSecret } from '../../kernel/ids.ts'
 import { documentsFor } from './documents.ts'
-import { chinaDate } from './engine/clocks.ts'
 import { type CaseTypeDeclaration, caseTypeOf } from './engine/declaration.ts'
-import { findCase, nextCounter, openCase } from './engine/engine.ts'
+import { caseNumber, findCase, nextCounter, nextCounters, numberYear, openCase } from './engine/engine.ts'
 import { appendCaseEvent } from './engine/timeline.ts'
 import { casesErrors } from './errors.ts'
 
@@ -50,10 +49,11 @@ export function caseKeysOf(data: Record<string, unknown>): Key[] {
   return keys.filter((k) => !seen.has(`${k.kind}|${k.value}`) && seen.add(`${k.kind}|${k.value}`))
 }
 
+const matterNumber = (year: number, last: number) => `SZ-${year}-${String(last).padStart(6, '0')}`
+
 async function nextMatterNumber(trx: Tx, now: Date): Promise<string> {
-  const year = Number(chinaDate(now).slice(0, 4))
-  const last = await nextCounter(trx, 'matter', year)
-  return `SZ-${year}-${String(last).padStart(6, '0')}`
+  const year = numberYear(now)
+  return matterNumber(year, await nextCounter(trx, 'matter', year))
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
@@ -100,8 +100,13 @@ export async function openIntake(
       .orderBy('matters.created_at', 'desc')
       .executeTakeFirst()
   }
+  let number: string | undefined
   if (!matter) {
-    matter = { id: newId(now.getTime()), number: await nextMatterNumber(trx, now) }
+    // The matter's number and the case's in one statement.
+    const year = numberYear(now)
+    const [matterLast, caseLast] = await nextCounters(trx, ['matter', declaration.type], year)
+    matter = { id: newId(now.getTime()), number: matterNumber(year, matterLast!) }
+    number = caseNumber(declaration, year, caseLast!)
     await insertRows(trx, 'matters', [
       {
         ...matter,
@@ -115,7 +120,7 @@ export async function openIntake(
       },
     ])
   }
-  const opened = await openCase(context, declaration, { ...values, matterId: matter.id })
+  const opened = await openCase(context, declaration, { ...values, matterId: matter.id, number })
   if (keys.length) {
     await insertRows(
       trx,

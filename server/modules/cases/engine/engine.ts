@@ -49,25 +49,47 @@ export async function findCase(db: Db | Tx, actor: Actor, id: string): Promise<C
     .executeTakeFirst()
 }
 
-const bumpCounter = preparedStatement((db, p: { type: string; year: number }) =>
+const bumpCounters = preparedStatement((db, p: Record<string, string | number>, shape) =>
   db
     .insertInto('case_counters')
-    .values({ type: p.type, year: p.year, last: 1 })
+    .values(
+      Array.from({ length: Number(shape) }, (_, i) => ({
+        type: p[`type${i}`] as string,
+        year: p.year as number,
+        last: 1,
+      })),
+    )
     .onConflict((oc) =>
       oc.columns(['type', 'year']).doUpdateSet((eb) => ({ last: eb('case_counters.last', '+', 1) })),
     )
-    .returning('last'),
+    .returning(['type', 'last']),
 )
+
+/**
+ * The next values of per-year counters of distinct types (case numbers, matter numbers) in one
+ * upsert, gap-free; the rows are locked in the order given.
+ */
+export async function nextCounters(trx: Tx, types: readonly string[], year: number): Promise<number[]> {
+  const values: Record<string, string | number> = { year }
+  types.forEach((type, i) => {
+    values[`type${i}`] = type
+  })
+  const { rows } = await bumpCounters(trx, values, String(types.length))
+  // RETURNING order is not promised by either database: matched back by type.
+  return types.map((type) => Number(rows.find((r) => r.type === type)!.last))
+}
 
 /** The next value of a per-year counter (case numbers, matter numbers): one upsert, gap-free. */
 export async function nextCounter(trx: Tx, type: string, year: number): Promise<number> {
-  const { rows } = await bumpCounter(trx, { type, year })
-  return Number(rows[0]!.last)
+  return (await nextCounters(trx, [type], year))[0]!
 }
 
-async function nextNumber(trx: Tx, declaration: CaseTypeDeclaration, now: Date): Promise<string> {
-  const year = Number(chinaDate(now).slice(0, 4))
-  const last = await nextCounter(trx, declaration.type, year)
+/** The year case and matter numbers count in: the calendar year in China. */
+export function numberYear(now: Date): number {
+  return Number(chinaDate(now).slice(0, 4))
+}
+
+export function caseNumber(declaration: CaseTypeDeclaration, year: number, last: number): string {
   return `${declaration.numberPrefix}-${year}-${String(last).padStart(6, '0')}`
 }
 
@@ -124,11 +146,15 @@ export async function openCase(
     matterId?: string | null
     title: string
     data: Record<string, unknown>
+    /** Taken by the caller already (caseNumber), e.g. with its matter's number in one statement. */
+    number?: string
   },
 ): Promise<{ id: string; number: string }> {
   const { trx, now } = context
   const id = newId(now.getTime())
-  const number = await nextNumber(trx, declaration, now)
+  const year = numberYear(now)
+  const number =
+    values.number ?? caseNumber(declaration, year, await nextCounter(trx, declaration.type, year))
   const row: CaseRow = {
     id,
     number,
