@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DeadlineRule } from '../../../contracts/cases.ts'
 import { fixedClock } from '../../kernel/clock.ts'
 import { createTestApp, type Session, type TestApp } from '../../testing/harness.ts'
-import { DEFAULT_DEADLINE_RULES, ruleInForce } from './deadline-rules.ts'
+import { DEFAULT_DEADLINE_RULES, insertRuleVersion, ruleInForce } from './deadline-rules.ts'
 import { PENALTY_DEADLINE_RULES } from './penalty.workflow.ts'
 
 const clock = fixedClock('2026-03-02T01:00:00.000Z')
@@ -155,5 +155,71 @@ describe('deadline rules as data', () => {
     expect(response.json()).toMatchObject({ version: 2, unverified: true, inForce: true })
     const current = (await list(clerk)).filter((r) => r.ruleId === '5.12' && r.inForce)
     expect(current.map((r) => [r.version, r.unverified])).toEqual([[2, true]])
+  })
+})
+
+describe('the rule version a new clock gets', () => {
+  let t: TestApp
+  let admin: Session
+  const complaint = {
+    complainant: { name: '李四', phone: '13912345678', address: '苏州市姑苏区人民路1号' },
+    respondent: { name: '苏州某某贸易有限公司', address: '苏州市姑苏区观前街2号' },
+    right: { kind: 'trademark', number: '12345678' },
+    request: '停止销售侵权商品',
+    facts: '购买到假冒注册商标的商品。',
+    districtId: null,
+  }
+  /** Submits a complaint and returns the version and due date of its acceptance clock. */
+  const intake = async () => {
+    const response = await t.request({ method: 'POST', url: '/api/cases/complaints', payload: complaint })
+    expect(response.statusCode, response.body).toBe(201)
+    return t.deps.db
+      .selectFrom('clocks')
+      .innerJoin('deadline_rules', 'deadline_rules.id', 'clocks.rule_version_id')
+      .select(['deadline_rules.version', 'clocks.due_date'])
+      .where('clocks.case_id', '=', response.json().id)
+      .executeTakeFirstOrThrow()
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock })
+    admin = await t.login('admin')
+  })
+  afterAll(() => t.close())
+
+  it('is a change effective now from the very next complaint on, and never a change that rolled back', async () => {
+    // Monday 2026-03-02: 7 working days end on Wednesday 03-11, 10 on Monday 03-16.
+    expect(await intake()).toEqual({ version: 1, due_date: '2026-03-11' })
+    const rule = (await t.request({ method: 'GET', url: '/api/deadline-rules', as: admin }))
+      .json()
+      .items.find((r: DeadlineRule) => r.ruleId === '5.6')
+    const changed = await t.request({
+      method: 'PUT',
+      url: '/api/deadline-rules/5.6',
+      as: admin,
+      payload: { ...definitionOf(rule), length: 10, note: 'test: effective now' },
+    })
+    expect(changed.statusCode, changed.body).toBe(200)
+    expect(await intake()).toEqual({ version: 2, due_date: '2026-03-16' })
+
+    // A version added in a transaction that rolls back: seen inside it, never after.
+    const now = clock.now().toISOString()
+    await expect(
+      t.deps.db.transaction().execute(async (trx) => {
+        await insertRuleVersion(trx, {
+          ruleId: '5.6',
+          version: 3,
+          effectiveFrom: now,
+          definition: { ...definitionOf(rule), length: 12 },
+          note: 'rolled back',
+          createdBy: null,
+          createdAt: now,
+        })
+        expect((await ruleInForce(trx, '5.6', now))!.version).toBe(3)
+        throw new Error('roll back')
+      }),
+    ).rejects.toThrow('roll back')
+    expect((await ruleInForce(t.deps.db, '5.6', now))!.version).toBe(2)
+    expect(await intake()).toEqual({ version: 2, due_date: '2026-03-16' })
   })
 })
