@@ -18,5 +18,9 @@ describe('workbench menu', () => {
     expect(paths(['enterprise'])).not.toContain('/workbench')
     expect(paths(['clerk'])).toContain('/workbench/service-points')
     expect(paths(['officer'])).not.toContain('/workbench/service-points')
+    expect(paths(['clerk'])).toEqual(
+      expect.arrayContaining(['/workbench/registry', '/workbench/key-enterprises']),
+    )
+    expect(paths(['officer'])).not.toContain('/workbench/registry')
   })
 })

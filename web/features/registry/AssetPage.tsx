@@ -51,6 +51,13 @@ export function AssetPage() {
                 ))}
               </Descriptions.Item>
             )}
+            {a.locarno.length > 0 && (
+              <Descriptions.Item label={t('registry:assets.locarno')}>
+                {a.locarno.map((c) => (
+                  <Tag key={c}>{c}</Tag>
+                ))}
+              </Descriptions.Item>
+            )}
             {a.niceClasses.length > 0 && (
               <Descriptions.Item label={t('asset.nice')}>
                 {a.niceClasses.map((c) => (
