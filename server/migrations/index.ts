@@ -23,6 +23,7 @@ import * as m0402 from './0402_cockpit_default_plan.ts'
 import * as m0501 from './0501_registry_search.ts'
 import * as m0502 from './0502_search_rank.ts'
 import * as m0503 from './0503_search_automerge.ts'
+import * as m0504 from './0504_search_rank_date.ts'
 import * as m0601 from './0601_content_workflow.ts'
 import * as m0602 from './0602_content_search_kinds.ts'
 import * as m0701 from './0701_service_points.ts'
@@ -60,6 +61,7 @@ export const migrations: Record<string, Migration> = {
   '0501_registry_search': m0501,
   '0502_search_rank': m0502,
   '0503_search_automerge': m0503,
+  '0504_search_rank_date': m0504,
   '0601_content_workflow': m0601,
   '0602_content_search_kinds': m0602,
   '0701_service_points': m0701,

@@ -45,22 +45,42 @@ export interface SearchHit {
 
 export interface SearchResult {
   hits: SearchHit[]
+  /** The number of matching, visible records, counted up to TOTAL_CAP. */
   total: number
+  /** True when more than TOTAL_CAP records match: `total` is then TOTAL_CAP, shown as "10,000+". */
+  totalIsLowerBound: boolean
   /** The query tokens, for highlighting in the original text. */
   terms: string[]
 }
+
+/**
+ * Totals are counted up to this many records: counting every match of a term found in most
+ * documents costs more than ranking the page, and nobody pages through more (docs/decisions.md).
+ */
+export const TOTAL_CAP = 10_000
+
+/**
+ * How the SQLite words-only query reaches FTS5: joined to its matches, probing one row at a time,
+ * or not at all (`probe: null`, when the caller's own condition implies the match).
+ */
+type FtsAccess = { join: string } | { probe: string | null }
 
 function matchCondition(
   db: Kysely<Database>,
   eb: D,
   terms: string[],
   identifiers: readonly string[],
-  joined: boolean,
+  fts: FtsAccess | undefined,
 ) {
   const parts: Expression<SqlBool>[] = []
   if (terms.length > 0) {
-    if (joined) {
-      parts.push(sql<SqlBool>`f.search_fts match ${ftsQuery(terms)}`)
+    if (fts && 'join' in fts) {
+      parts.push(sql<SqlBool>`f.search_fts match ${fts.join}`)
+    } else if (fts) {
+      if (fts.probe === null) return sql<SqlBool>`1 = 1`
+      parts.push(
+        sql<SqlBool>`exists (select 1 from search_fts f where f.rowid = d.seq and f.search_fts match ${fts.probe})`,
+      )
     } else if (dialectOf(db) === 'sqlite') {
       parts.push(
         sql<SqlBool>`d.seq in (select rowid from search_fts where search_fts match ${ftsQuery(terms)})`,
@@ -125,11 +145,17 @@ function ftsQuery(terms: string[]): string {
   return terms.map((t) => (isPrefixToken(t) ? `"${t}"*` : `"${t}"`)).join(' ')
 }
 
-function filtered(db: Kysely<Database>, request: SearchRequest, terms: string[]) {
+/**
+ * The matching rows the caller may see, with the request's filters. `fts` (SQLite, words only)
+ * replaces the FTS5 expression: joined to its matches by default, or probed row by row.
+ */
+function filtered(db: Kysely<Database>, request: SearchRequest, terms: string[], fts?: FtsAccess) {
   const identifiers = request.identifiers ?? []
   // Words only, on SQLite: join the FTS5 matches to the rows instead of testing membership in a
   // materialised IN list (a third less work on common terms); with identifiers the match is an OR.
-  const joined = dialectOf(db) === 'sqlite' && terms.length > 0 && identifiers.length === 0
+  const wordsOnSqlite = dialectOf(db) === 'sqlite' && terms.length > 0 && identifiers.length === 0
+  const access = wordsOnSqlite ? (fts ?? { join: ftsQuery(terms) }) : undefined
+  const joined = access !== undefined && 'join' in access
   // On SQLite, ranking, filters and scope read the narrow search_rank copy (migration 0502), same
   // column names; PostgreSQL matches on search_documents' own tsvector.
   const table = (
@@ -142,7 +168,7 @@ function filtered(db: Kysely<Database>, request: SearchRequest, terms: string[])
           .innerJoin(sql`search_fts`.as('f') as never, (join: any) => join.on(sql`f.rowid = d.seq`))
       : db.selectFrom(table)
   )
-    .where((eb) => matchCondition(db, eb as D, terms, identifiers, joined))
+    .where((eb) => matchCondition(db, eb as D, terms, identifiers, access))
     .where((eb) => request.visible(eb))
   if (request.kinds && request.kinds.length > 0) q = q.where('d.kind', 'in', [...request.kinds])
   if (request.districtId) q = q.where('d.district_id', '=', request.districtId)
@@ -163,57 +189,166 @@ function filtered(db: Kysely<Database>, request: SearchRequest, terms: string[])
   return q
 }
 
-/** One page of ranked hits and the total, trimmed by `visible` in the query itself. */
-export async function search(db: Kysely<Database>, request: SearchRequest): Promise<SearchResult> {
-  const terms = segmentQuery(request.text)
+type Ranked = { seq: number; score: number }
+
+/** The page by the full ranking: the score of every matching, visible row, sorted. */
+async function rankAll(db: Kysely<Database>, request: SearchRequest, terms: string[]): Promise<Ranked[]> {
   const identifiers = request.identifiers ?? []
-  const base = filtered(db, request, terms)
-  // Rank on the narrow columns first and fetch the wide text only for the page's rows: carrying
-  // title and abstract through the sort of every match costs more than the ranking itself.
-  const ranked = base
-    .select((eb) => ['d.seq', 'd.sort_date', scoreExpression(db, eb, terms, identifiers).as('score')])
+  const rows = await filtered(db, request, terms)
+    .select((eb) => ['d.seq', scoreExpression(db, eb, terms, identifiers).as('score')])
     .orderBy('score', 'desc')
     .orderBy('d.sort_date', 'desc')
     .orderBy('d.seq', 'desc')
     .limit(request.pageSize)
     .offset((request.page - 1) * request.pageSize)
-  const [rows, count] = await Promise.all([
-    db
-      .selectFrom(ranked.as('r'))
-      .innerJoin('search_documents as x', 'x.seq', 'r.seq')
-      .select([
-        'x.seq',
-        'x.source',
-        'x.source_id',
-        'x.kind',
-        'x.title',
-        'x.body',
-        'x.names',
-        'x.district_id',
-        'x.sort_date',
-        'r.score',
-      ])
-      .orderBy('r.score', 'desc')
-      .orderBy('r.sort_date', 'desc')
-      .orderBy('r.seq', 'desc')
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ])
+    .execute()
+  return rows.map((r) => ({ seq: Number(r.seq), score: Number(r.score) }))
+}
+
+export interface SearchLimits {
+  /** Count the total up to this many records (default TOTAL_CAP). */
+  totalCap: number
+  /**
+   * SQLite, one word: a score level with more FTS5 matches than this is read newest first through
+   * search_rank_date instead of being sorted whole (default 20,000). Tests lower it.
+   */
+  levelSortLimit: number
+}
+
+const defaultLimits: SearchLimits = { totalCap: TOTAL_CAP, levelSortLimit: 20_000 }
+
+/**
+ * SQLite, one word, first pages: the same page as rankAll without scoring every match. A single
+ * word scores 3 (a title token and the start of a holder name token), 2 (title), 1 (name) or 0,
+ * and FTS5 column filters select each level exactly, so the page is the levels in turn, each
+ * newest first. A level with few matches is sorted; a large one is walked newest first through
+ * search_rank_date, which stops after the rows the page needs (a common word fills a page within
+ * a few hundred rows). Every row's score is still computed by scoreExpression, so both paths and
+ * PostgreSQL agree (server/kernel/search/search.test.ts checks it).
+ */
+async function rankByLevels(
+  db: Kysely<Database>,
+  request: SearchRequest,
+  term: string,
+  levelSortLimit: number,
+): Promise<Ranked[]> {
+  const want = request.page * request.pageSize
+  const word = isPrefixToken(term) ? `"${term}"*` : `"${term}"`
+  const title = `{seg_title}: "${term}"`
+  const name = `{seg_names}: "${term}"*`
+  const levels = isPrefixToken(term)
+    ? [
+        { score: 1, match: name },
+        { score: 0, match: `${word} NOT ${name}` },
+      ]
+    : [
+        { score: 3, match: `${title} AND ${name}` },
+        { score: 2, match: `${title} NOT ${name}` },
+        { score: 1, match: `${name} NOT ${title}` },
+        { score: 0, match: `${word} NOT (${title} OR ${name})` },
+      ]
+  const narrowed = Boolean(request.kinds?.length || request.districtId || request.classes?.length)
+  const found: Ranked[] = []
+  for (const level of levels) {
+    const { n } = await db
+      .selectFrom(
+        sql<{
+          one: number
+        }>`(select 1 as one from search_fts where search_fts match ${level.match} limit ${levelSortLimit + 1})`.as(
+          'm',
+        ),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    if (Number(n) === 0) continue
+    // Kind, district and class filters can leave a large level sparse in date order, and probing a
+    // prefix row by row expands it every time: sort the level then.
+    const walk = Number(n) > levelSortLimit && !narrowed && (level.score > 0 || !isPrefixToken(term))
+    // A score above 0 implies the match (the word is a title token or starts a name token).
+    const access = walk ? { probe: level.score > 0 ? null : word } : { join: level.match }
+    const rows = await filtered(db, request, [term], access)
+      .where((eb) => eb(scoreExpression(db, eb, [term], []), '=', level.score))
+      .select('d.seq')
+      .orderBy('d.sort_date', 'desc')
+      .orderBy('d.seq', 'desc')
+      .limit(want - found.length)
+      .execute()
+    for (const r of rows) found.push({ seq: Number(r.seq), score: level.score })
+    if (found.length >= want) break
+  }
+  return found.slice((request.page - 1) * request.pageSize, want)
+}
+
+/** One page of ranked hits and the total, trimmed by `visible` in the query itself. */
+export async function search(
+  db: Kysely<Database>,
+  request: SearchRequest,
+  limits: Partial<SearchLimits> = {},
+): Promise<SearchResult> {
+  const { totalCap, levelSortLimit } = { ...defaultLimits, ...limits }
+  const terms = segmentQuery(request.text)
+  const identifiers = request.identifiers ?? []
+  const byLevels =
+    dialectOf(db) === 'sqlite' &&
+    terms.length === 1 &&
+    identifiers.length === 0 &&
+    request.page * request.pageSize <= 1000
+  const ranked = byLevels
+    ? await rankByLevels(db, request, terms[0]!, levelSortLimit)
+    : await rankAll(db, request, terms)
+  const { n } = await db
+    .selectFrom(
+      filtered(db, request, terms)
+        .select(sql<number>`1`.as('one'))
+        .limit(totalCap + 1)
+        .as('m'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  // Rank on the narrow columns first and fetch the wide text only for the page's rows: carrying
+  // title and abstract through the sort of every match costs more than the ranking itself.
+  const rows =
+    ranked.length === 0
+      ? []
+      : await db
+          .selectFrom('search_documents as x')
+          .select([
+            'x.seq',
+            'x.source',
+            'x.source_id',
+            'x.kind',
+            'x.title',
+            'x.body',
+            'x.names',
+            'x.district_id',
+            'x.sort_date',
+          ])
+          .where(
+            'x.seq',
+            'in',
+            ranked.map((r) => r.seq),
+          )
+          .execute()
+  const bySeq = new Map(rows.map((r) => [Number(r.seq), r]))
   return {
     terms,
-    total: Number(count.n),
-    hits: rows.map((r) => ({
-      seq: Number(r.seq),
-      source: r.source,
-      sourceId: r.source_id,
-      kind: r.kind,
-      title: r.title,
-      body: r.body,
-      names: r.names,
-      districtId: r.district_id,
-      sortDate: r.sort_date,
-      score: Number(r.score),
-    })),
+    total: Math.min(Number(n), totalCap),
+    totalIsLowerBound: Number(n) > totalCap,
+    hits: ranked.map(({ seq, score }) => {
+      const r = bySeq.get(seq)!
+      return {
+        seq,
+        source: r.source,
+        sourceId: r.source_id,
+        kind: r.kind,
+        title: r.title,
+        body: r.body,
+        names: r.names,
+        districtId: r.district_id,
+        sortDate: r.sort_date,
+        score,
+      }
+    }),
   }
 }
 

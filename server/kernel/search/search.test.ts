@@ -250,6 +250,71 @@ describe('search kernel', () => {
     }
   })
 
+  it('ranks a word by score levels exactly as the full ranking, newest first within a level, and caps the total', async () => {
+    // 40 records in four score levels for 团扇: title and holder (3), title (2), holder (1), abstract (0);
+    // dates scrambled against index order, every fifth unpublished.
+    const docs = Array.from({ length: 40 }, (_, i) => {
+      const level = i % 4
+      const d = (i * 17) % 40
+      return {
+        id: `fan${i}`,
+        level,
+        published: i % 5 !== 4,
+        doc: {
+          source: 'asset',
+          sourceId: `fan${i}`,
+          kind: 'patent',
+          title: level >= 2 ? '团扇绣品' : '折扇绣品',
+          body: level === 0 ? '图案取自团扇。' : '苏绣工艺。',
+          names: [level % 2 === 1 ? '苏州团扇工坊' : '苏州刺绣研究所'],
+          districtId: 'gusu',
+          entityId: null,
+          published: i % 5 !== 4,
+          sortDate: `${2010 + Math.floor(d / 12)}-${String(1 + (d % 12)).padStart(2, '0')}-15`,
+        } satisfies SearchDocument,
+      }
+    })
+    const ranked = (score: (level: number) => number) =>
+      docs
+        .filter((d) => d.published && score(d.level) >= 0)
+        .sort((a, b) => score(b.level) - score(a.level) || (a.doc.sortDate < b.doc.sortDate ? 1 : -1))
+        .map((d) => d.id)
+    const cases = [
+      { q: '团扇', expected: ranked((level) => level) },
+      // Pinyin matches holder names only: one level, newest first.
+      { q: 'tuanshan', expected: ranked((level) => (level % 2 === 1 ? 1 : -1)) },
+    ]
+    for (const { name, handle } of handles) {
+      for (const d of docs) await indexDocument(handle.db, d.doc, new Date())
+      for (const { q, expected } of cases) {
+        // A tiny level limit reads every large level newest first; the default sorts each level.
+        for (const levelSortLimit of [2, 20_000]) {
+          const seen: string[] = []
+          for (let page = 1; page <= 5; page++) {
+            const r = await search(
+              handle.db,
+              { text: q, visible: everyone, page, pageSize: 7 },
+              { levelSortLimit },
+            )
+            expect(r.total, `${name} ${q}`).toBe(expected.length)
+            expect(r.totalIsLowerBound).toBe(false)
+            seen.push(...r.hits.map((h) => h.sourceId))
+          }
+          expect(seen, `${name} ${q} ${levelSortLimit}`).toEqual(expected)
+        }
+      }
+      const capped = await search(
+        handle.db,
+        { text: '团扇', visible: everyone, page: 1, pageSize: 5 },
+        { totalCap: 10 },
+      )
+      expect(capped.total).toBe(10)
+      expect(capped.totalIsLowerBound).toBe(true)
+      expect(capped.hits.map((h) => h.sourceId)).toEqual(cases[0]!.expected.slice(0, 5))
+      for (const d of docs) await removeDocument(handle.db, 'asset', d.id)
+    }
+  })
+
   it('highlights on the original text', () => {
     const text = corpus[0]!.body
     const s = snippet(text, ['半导体', '清洗'], 20)
