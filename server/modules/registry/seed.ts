@@ -221,7 +221,7 @@ export async function seedRegistryDemo(context: SeedContext): Promise<void> {
       h(GS),
       [],
       '2024-04-01',
-      { grantedOn: '2024-08-20', details: { locarno: '02-03' } },
+      { grantedOn: '2024-08-20', locarno: ['02-05'] },
     ),
     patent(
       pn(2023, 3, 3056789),
@@ -230,7 +230,7 @@ export async function seedRegistryDemo(context: SeedContext): Promise<void> {
       h(GS),
       [],
       '2023-09-12',
-      { grantedOn: '2024-02-02', details: { locarno: '03-04' } },
+      { grantedOn: '2024-02-02', locarno: ['03-04'] },
     ),
     patent(
       pn(2023, 2, 2456789),
