@@ -59,7 +59,7 @@ export function preparedStatement<P extends object, R = unknown>(
   // Keyed by the Kysely instance's adapter, which its transactions share: one template per
   // database (tests open many) and thereby per dialect.
   const templates = new WeakMap<object, Map<string, Template>>()
-  return (db: Executor, values: P, shape = ''): Promise<QueryResult<R>> => {
+  return async (db: Executor, values: P, shape = ''): Promise<QueryResult<R>> => {
     const adapter = db.getExecutor().adapter
     let byShape = templates.get(adapter)
     if (!byShape) {
