@@ -77,7 +77,10 @@ export type SearchHit = z.infer<typeof searchHitSchema>
 const facet = z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() }))
 export const searchResponse = z.object({
   items: z.array(searchHitSchema),
+  /** Matching records the caller may see, counted up to 10,000 (docs/decisions.md). */
   total: z.number().int(),
+  /** True when more than `total` records match: shown as "10,000+". */
+  totalIsLowerBound: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
   /** Set when the query was an identifier looked up exactly (e.g. a patent application number). */

@@ -88,6 +88,7 @@ export async function searchEverything(context: ReadContext, query: SearchQuery)
   return {
     items,
     total: result.total,
+    totalIsLowerBound: result.totalIsLowerBound,
     page: query.page,
     pageSize: query.pageSize,
     identifier: identifiers.length > 0,

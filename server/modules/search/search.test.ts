@@ -119,6 +119,7 @@ describe('GET /api/search', () => {
     for (let page = 1; page <= Math.ceil(all.total / 4); page++) {
       const r = await find({ q: '', type: 'patent', pageSize: 4, page })
       expect(r.total).toBe(all.total)
+      expect(r.totalIsLowerBound).toBe(false)
       pages.push(...r.items.map((i) => i.id))
     }
     expect(pages).toEqual(all.items.map((i) => i.id))

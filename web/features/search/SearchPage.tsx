@@ -24,7 +24,7 @@ const FACET_PARAM: Record<FacetName, string> = {
  * and pages; each hit links to its own page (a case to the workbench case page).
  */
 export function SearchPage() {
-  const { t } = useTranslation('search')
+  const { t, i18n } = useTranslation('search')
   const [params, setParams] = useSearchParams()
   const q = params.get('q') ?? ''
   const page = Number(params.get('page') ?? 1) || 1
@@ -98,7 +98,9 @@ export function SearchPage() {
             <Typography.Paragraph aria-live="polite">
               {data.identifier
                 ? t('identifierHits', { count: data.total })
-                : t('hits', { count: data.total })}
+                : data.totalIsLowerBound
+                  ? t('hitsAtLeast', { total: data.total.toLocaleString(i18n.language) })
+                  : t('hits', { count: data.total })}
             </Typography.Paragraph>
           )}
           <List
