@@ -37,13 +37,11 @@ describe('talent photos', () => {
     const name = ((await upload.getAttribute('aria-label')) ?? '').replace(/^上传照片 /, '')
     const row = page.getByRole('row', { name: new RegExp(name) })
 
-    await row
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: 'photo.png',
-        mimeType: 'image/png',
-        buffer: Buffer.from('%PDF-1.7 not an image'),
-      })
+    await row.locator('input[type=file]').setInputFiles({
+      name: 'photo.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('%PDF-1.7 not an image'),
+    })
     await page.getByText('照片须为 JPEG、PNG 或 WebP 图片').waitFor()
     expect(await row.getByRole('img', { name: `${name}的照片` }).count()).toBe(0)
 
