@@ -8,15 +8,12 @@ const MARK = '\u0000zhibao-parameter:'
 
 interface Template {
   query: CompiledQuery
-  /** Per compiled parameter: the name of the value to bind, or a constant of the statement. */
-  slots: ({ name: string } | { constant: unknown })[]
+  /** Per compiled parameter: the name of the value to bind, or null for a constant of the statement. */
+  names: (string | null)[]
+  constants: unknown[]
 }
 
-function compileTemplate<P>(
-  db: Executor,
-  build: (db: Executor, p: P, shape: string) => Compilable<unknown>,
-  shape: string,
-): Template {
+function compileTemplate(build: (p: Record<string, unknown>) => Compilable<unknown>): Template {
   const used = new Set<string>()
   const placeholders = new Proxy(
     {},
@@ -30,17 +27,42 @@ function compileTemplate<P>(
         throw new Error('prepared statement: name each placeholder, do not spread them')
       },
     },
-  ) as P
-  const query = build(db, placeholders, shape).compile()
-  const slots = query.parameters.map((v) =>
-    typeof v === 'string' && v.startsWith(MARK) ? { name: v.slice(MARK.length) } : { constant: v },
+  ) as Record<string, unknown>
+  const query = build(placeholders).compile()
+  const names = query.parameters.map((v) =>
+    typeof v === 'string' && v.startsWith(MARK) ? v.slice(MARK.length) : null,
   )
-  const bound = new Set(slots.flatMap((s) => ('name' in s ? [s.name] : [])))
-  const unbound = [...used].filter((key) => !bound.has(key))
+  const unbound = [...used].filter((key) => !names.includes(key))
   if (unbound.length || query.sql.includes(MARK)) {
     throw new Error(`prepared statement: ${unbound.join(', ') || 'a placeholder'} is not a plain parameter`)
   }
-  return { query, slots }
+  return { query, names, constants: [...query.parameters] }
+}
+
+// Keyed by the Kysely instance's adapter, which its transactions share: templates per database
+// (tests open many) and thereby per dialect.
+function templateOf(
+  cache: WeakMap<object, Map<string, Template>>,
+  db: Executor,
+  key: string,
+  build: (p: Record<string, unknown>) => Compilable<unknown>,
+): Template {
+  const adapter = db.getExecutor().adapter
+  let byKey = cache.get(adapter)
+  if (!byKey) {
+    byKey = new Map()
+    cache.set(adapter, byKey)
+  }
+  let template = byKey.get(key)
+  if (!template) {
+    template = compileTemplate(build)
+    byKey.set(key, template)
+  }
+  return template
+}
+
+function run<R>(db: Executor, template: Template, parameters: unknown[]): Promise<QueryResult<R>> {
+  return db.executeQuery<R>({ ...template.query, parameters } as CompiledQuery<R>)
 }
 
 /**
@@ -56,50 +78,22 @@ function compileTemplate<P>(
 export function preparedStatement<P extends object, R = unknown>(
   build: (db: Executor, p: P, shape: string) => Compilable<R>,
 ) {
-  // Keyed by the Kysely instance's adapter, which its transactions share: one template per
-  // database (tests open many) and thereby per dialect.
   const templates = new WeakMap<object, Map<string, Template>>()
   return async (db: Executor, values: P, shape = ''): Promise<QueryResult<R>> => {
-    const adapter = db.getExecutor().adapter
-    let byShape = templates.get(adapter)
-    if (!byShape) {
-      byShape = new Map()
-      templates.set(adapter, byShape)
+    const template = templateOf(templates, db, shape, (p) => build(db, p as P, shape))
+    const { names, constants } = template
+    const parameters = new Array(names.length)
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] ?? null
+      parameters[i] = name === null ? constants[i] : ((values as Record<string, unknown>)[name] ?? null)
     }
-    let template = byShape.get(shape)
-    if (!template) {
-      template = compileTemplate(
-        db,
-        build as (db: Executor, p: P, shape: string) => Compilable<unknown>,
-        shape,
-      )
-      byShape.set(shape, template)
-    }
-    const parameters = template.slots.map((s) =>
-      'name' in s ? ((values as Record<string, unknown>)[s.name] ?? null) : s.constant,
-    )
-    return db.executeQuery<R>({ ...template.query, parameters } as CompiledQuery<R>)
+    return run<R>(db, template, parameters)
   }
 }
 
-interface InsertShape {
-  table: keyof Database & string
-  columns: string[]
-  rows: number
-  returning: string[]
-  ignoreConflictOn: string | null
-}
-
-const insert = preparedStatement((db, p: Record<string, unknown>, shape) => {
-  const s = JSON.parse(shape) as InsertShape
-  const rows = Array.from({ length: s.rows }, (_, i) =>
-    Object.fromEntries(s.columns.map((c) => [c, p[`${i}.${c}`]])),
-  )
-  let query = db.insertInto(s.table).values(rows as never)
-  const conflictColumn = s.ignoreConflictOn
-  if (conflictColumn) query = query.onConflict((oc) => oc.column(conflictColumn as never).doNothing())
-  return s.returning.length ? query.returning(s.returning as never) : query
-})
+const insertTemplates = new WeakMap<object, Map<string, Template>>()
+/** Per insert template: the row and column of each parameter (-1: a constant). */
+const insertSlots = new WeakMap<Template, { rows: number[]; columns: string[] }>()
 
 /** Statements of more rows are built as usual: imports, seldom repeated with the same count. */
 const MAX_PREPARED_ROWS = 10
@@ -129,17 +123,32 @@ export async function insertRows<
     await query.execute()
     return []
   }
-  const values: Record<string, unknown> = {}
-  rows.forEach((row, i) => {
-    for (const c of columns) values[`${i}.${c}`] = (row as Record<string, unknown>)[c]
+  const returning = options.returning ?? []
+  const conflictColumn = options.ignoreConflictOn
+  const key = `${table}|${columns.join(',')}|${rows.length}|${returning.join(',')}|${conflictColumn ?? ''}`
+  const template = templateOf(insertTemplates, db, key, (p) => {
+    let query = db
+      .insertInto(table)
+      .values(
+        Array.from({ length: rows.length }, (_, i) =>
+          Object.fromEntries(columns.map((c) => [c, p[`${i}.${c}`]])),
+        ) as never,
+      )
+    if (conflictColumn) query = query.onConflict((oc) => oc.column(conflictColumn as never).doNothing())
+    return returning.length ? query.returning(returning as never) : query
   })
-  const shape: InsertShape = {
-    table,
-    columns,
-    rows: rows.length,
-    returning: [...(options.returning ?? [])],
-    ignoreConflictOn: options.ignoreConflictOn ?? null,
+  let slots = insertSlots.get(template)
+  if (!slots) {
+    const at = template.names.map((n) => (n === null ? null : n.split('.')))
+    slots = { rows: at.map((a) => (a ? Number(a[0]) : -1)), columns: at.map((a) => (a ? a[1]! : '')) }
+    insertSlots.set(template, slots)
   }
-  const result = await insert(db, values, JSON.stringify(shape))
+  const parameters = new Array(slots.rows.length)
+  for (let i = 0; i < parameters.length; i++) {
+    const row = slots.rows[i]!
+    parameters[i] =
+      row < 0 ? template.constants[i] : ((rows[row] as Record<string, unknown>)[slots.columns[i]!] ?? null)
+  }
+  const result = await run<Pick<Selectable<Database[T]>, K>>(db, template, parameters)
   return result.rows as Pick<Selectable<Database[T]>, K>[]
 }
