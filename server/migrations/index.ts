@@ -10,6 +10,7 @@ import * as m0105 from './0105_matters_people.ts'
 import * as m0106 from './0106_case_documents.ts'
 import * as m0107 from './0107_supervision.ts'
 import * as m0108 from './0108_clock_sweep_index.ts'
+import * as m0109 from './0109_intake_partial_indexes.ts'
 import * as m0201 from './0201_evidence.ts'
 import * as m0202 from './0202_evidence_statements.ts'
 import * as m0203 from './0203_evidence_blob_intents.ts'
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   '0106_case_documents': m0106,
   '0107_supervision': m0107,
   '0108_clock_sweep_index': m0108,
+  '0109_intake_partial_indexes': m0109,
   '0201_evidence': m0201,
   '0202_evidence_statements': m0202,
   '0203_evidence_blob_intents': m0203,
