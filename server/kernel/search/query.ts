@@ -210,72 +210,107 @@ export interface SearchLimits {
   totalCap: number
   /**
    * SQLite, one word: a score level with more FTS5 matches than this is read newest first through
-   * search_rank_date instead of being sorted whole (default 20,000). Tests lower it.
+   * search_rank_date instead of being sorted whole. By default it depends on the page and the
+   * index size (rankByLevels); tests set it.
    */
-  levelSortLimit: number
+  levelSortLimit?: number
 }
 
-const defaultLimits: SearchLimits = { totalCap: TOTAL_CAP, levelSortLimit: 20_000 }
+/** Rows of one score level (`score`) or, when a tier is sorted whole, of several (`score` undefined). */
+interface Tier {
+  match: string
+  score?: number
+  /** The levels the tier splits into when it is too large to sort. */
+  levels?: Tier[]
+}
 
 /**
  * SQLite, one word, first pages: the same page as rankAll without scoring every match. A single
  * word scores 3 (a title token and the start of a holder name token), 2 (title), 1 (name) or 0,
  * and FTS5 column filters select each level exactly, so the page is the levels in turn, each
- * newest first. A level with few matches is sorted; a large one is walked newest first through
- * search_rank_date, which stops after the rows the page needs (a common word fills a page within
- * a few hundred rows). Every row's score is still computed by scoreExpression, so both paths and
- * PostgreSQL agree (server/kernel/search/search.test.ts checks it).
+ * newest first. The title tier (3 and 2) is sorted whole by score when small, which avoids the
+ * holder-name prefix query (costly for words in most names or abstracts). A level with few
+ * matches is sorted; a large one is walked newest first through search_rank_date, which stops
+ * after the rows the page needs. Sorting reads the level's rows, walking about
+ * want × indexed rows / level size of them, so a level is walked when larger than
+ * √(want × indexed rows), or √(5 × …) when every walked row probes FTS5 (level 0). Every row's
+ * score is still computed by scoreExpression, so both paths and PostgreSQL agree
+ * (server/kernel/search/search.test.ts checks it).
  */
 async function rankByLevels(
   db: Kysely<Database>,
   request: SearchRequest,
   term: string,
-  levelSortLimit: number,
+  levelSortLimit: number | undefined,
 ): Promise<Ranked[]> {
   const want = request.page * request.pageSize
+  let indexed: number | undefined
+  const sortLimit = async (probes: boolean) => {
+    if (levelSortLimit !== undefined) return levelSortLimit
+    indexed ??= Number(
+      (await sql<{ n: number | null }>`select max(seq) as n from search_rank`.execute(db)).rows[0]?.n ?? 0,
+    )
+    return Math.ceil(Math.sqrt(want * indexed * (probes ? 5 : 1)))
+  }
   const word = isPrefixToken(term) ? `"${term}"*` : `"${term}"`
   const title = `{seg_title}: "${term}"`
   const name = `{seg_names}: "${term}"*`
-  const levels = isPrefixToken(term)
+  const tiers: Tier[] = isPrefixToken(term)
     ? [
         { score: 1, match: name },
         { score: 0, match: `${word} NOT ${name}` },
       ]
     : [
-        { score: 3, match: `${title} AND ${name}` },
-        { score: 2, match: `${title} NOT ${name}` },
+        {
+          match: title,
+          levels: [
+            { score: 3, match: `${title} AND ${name}` },
+            { score: 2, match: `${title} NOT ${name}` },
+          ],
+        },
         { score: 1, match: `${name} NOT ${title}` },
         { score: 0, match: `${word} NOT (${title} OR ${name})` },
       ]
   const narrowed = Boolean(request.kinds?.length || request.districtId || request.classes?.length)
   const found: Ranked[] = []
-  for (const level of levels) {
+  const take = async (tier: Tier): Promise<void> => {
+    const limit = await sortLimit(tier.score === 0)
     const { n } = await db
       .selectFrom(
         sql<{
           one: number
-        }>`(select 1 as one from search_fts where search_fts match ${level.match} limit ${levelSortLimit + 1})`.as(
-          'm',
-        ),
+        }>`(select 1 as one from search_fts where search_fts match ${tier.match} limit ${limit + 1})`.as('m'),
       )
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow()
-    if (Number(n) === 0) continue
+    if (Number(n) === 0) return
+    const large = Number(n) > limit
+    if (large && tier.levels) {
+      for (const level of tier.levels) if (found.length < want) await take(level)
+      return
+    }
     // Kind, district and class filters can leave a large level sparse in date order, and probing a
     // prefix row by row expands it every time: sort the level then.
-    const walk = Number(n) > levelSortLimit && !narrowed && (level.score > 0 || !isPrefixToken(term))
+    const walk = large && !narrowed && tier.score !== undefined && (tier.score > 0 || !isPrefixToken(term))
     // A score above 0 implies the match (the word is a title token or starts a name token).
-    const access = walk ? { probe: level.score > 0 ? null : word } : { join: level.match }
-    const rows = await filtered(db, request, [term], access)
-      .where((eb) => eb(scoreExpression(db, eb, [term], []), '=', level.score))
-      .select('d.seq')
+    const access = walk ? { probe: tier.score! > 0 ? null : word } : { join: tier.match }
+    let q = filtered(db, request, [term], access).select((eb) => [
+      'd.seq',
+      scoreExpression(db, eb, [term], []).as('score'),
+    ])
+    // One level: its exact score, newest first (the walk's index order); a tier: by score first.
+    q =
+      tier.score === undefined
+        ? q.orderBy('score', 'desc')
+        : q.where((eb) => eb(scoreExpression(db, eb, [term], []), '=', tier.score!))
+    const rows = await q
       .orderBy('d.sort_date', 'desc')
       .orderBy('d.seq', 'desc')
       .limit(want - found.length)
       .execute()
-    for (const r of rows) found.push({ seq: Number(r.seq), score: level.score })
-    if (found.length >= want) break
+    for (const r of rows) found.push({ seq: Number(r.seq), score: Number(r.score) })
   }
+  for (const tier of tiers) if (found.length < want) await take(tier)
   return found.slice((request.page - 1) * request.pageSize, want)
 }
 
@@ -285,7 +320,7 @@ export async function search(
   request: SearchRequest,
   limits: Partial<SearchLimits> = {},
 ): Promise<SearchResult> {
-  const { totalCap, levelSortLimit } = { ...defaultLimits, ...limits }
+  const { totalCap = TOTAL_CAP, levelSortLimit } = limits
   const terms = segmentQuery(request.text)
   const identifiers = request.identifiers ?? []
   const byLevels =

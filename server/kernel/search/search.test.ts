@@ -287,8 +287,8 @@ describe('search kernel', () => {
     for (const { name, handle } of handles) {
       for (const d of docs) await indexDocument(handle.db, d.doc, new Date())
       for (const { q, expected } of cases) {
-        // A tiny level limit reads every large level newest first; the default sorts each level.
-        for (const levelSortLimit of [2, 20_000]) {
+        // A tiny level limit reads every level newest first, a large one sorts each; then the default.
+        for (const levelSortLimit of [2, 20_000, undefined]) {
           const seen: string[] = []
           for (let page = 1; page <= 5; page++) {
             const r = await search(
