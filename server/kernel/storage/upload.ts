@@ -9,6 +9,8 @@ export interface ReceivedFile {
   /** The declared type, lower-cased without parameters, confirmed by the file's first bytes. */
   mediaType: string
   fileName: string
+  /** The form fields named in `options.fields` that were sent, as text. */
+  fields: Record<string, string>
 }
 
 export interface ReceiveFileOptions {
@@ -17,12 +19,14 @@ export interface ReceiveFileOptions {
   types: ReadonlySet<string>
   /** Codes of the module's own localized errors: too large (413), refused type (415), no file (400). */
   errors: { tooLarge: string; type: string; missing: string }
+  /** Form fields to return besides the file; others are ignored. */
+  fields?: readonly string[]
 }
 
 /**
  * Streams the one file of a multipart request into `store`'s staging area, refusing it (and
  * leaving nothing behind) when it is larger than `maxBytes` or its type is not accepted or not
- * what its bytes are. Other form fields are ignored.
+ * what its bytes are. Form fields other than `options.fields` are ignored.
  * @example
  * const file = await receiveFile(request, store, { maxBytes: 2 << 20, types: new Set(['image/png']), errors })
  * await file.staged.commit() // bytes first, then the row that refers to them
@@ -33,10 +37,15 @@ export async function receiveFile(
   options: ReceiveFileOptions,
 ): Promise<ReceivedFile> {
   if (!request.isMultipart()) throw new AppError(kernelErrors.unsupported_media_type)
-  let received: ReceivedFile | undefined
+  let received: Omit<ReceivedFile, 'fields'> | undefined
+  const fields: Record<string, string> = {}
   try {
     for await (const part of request.parts({ limits: { fileSize: options.maxBytes, files: 1 } })) {
-      if (part.type === 'field') continue
+      if (part.type === 'field') {
+        if (options.fields?.includes(part.fieldname) && typeof part.value === 'string')
+          fields[part.fieldname] = part.value
+        continue
+      }
       let staged: StagedBlob
       try {
         staged = await store.stage(part.file, { maxBytes: options.maxBytes, headBytes: SNIFF_BYTES })
@@ -54,7 +63,7 @@ export async function receiveFile(
         throw new AppError(options.errors.type)
     }
     if (!received) throw new AppError(options.errors.missing)
-    return received
+    return { ...received, fields }
   } catch (error) {
     await received?.staged.discard()
     const code = (error as { code?: string }).code

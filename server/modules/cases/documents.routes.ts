@@ -1,13 +1,11 @@
 import { attachmentCreated, caseDocumentList, subIdParams, trackRequest } from '../../../contracts/cases.ts'
 import { idParams } from '../../../contracts/common.ts'
-import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 import type { AppDeps } from '../../kernel/module.ts'
-import type { StagedBlob } from '../../kernel/storage/blob-store.ts'
-import { BlobTooLargeError } from '../../kernel/storage/blob-store.ts'
+import { receiveFile } from '../../kernel/storage/upload.ts'
 import {
+  ATTACHMENT_TYPES,
   assertMayAttach,
-  attachmentTypeMatches,
   caseBlobStore,
   documentFile,
   listDocuments,
@@ -15,10 +13,15 @@ import {
   readDocument,
   recordAttachment,
   recordDocumentRead,
-  SNIFF_BYTES,
 } from './documents.ts'
 import { casesErrors } from './errors.ts'
 import { trackedCaseId } from './matters.ts'
+
+const attachmentErrors = {
+  tooLarge: casesErrors.attachment_too_large,
+  type: casesErrors.attachment_type_refused,
+  missing: casesErrors.attachment_missing,
+}
 
 export function documentRoutes(app: ZodApp, deps: AppDeps) {
   const store = caseBlobStore(deps.config)
@@ -100,51 +103,29 @@ export function documentRoutes(app: ZodApp, deps: AppDeps) {
     async (request, reply) => {
       // Check the right to attach before reading a byte of the upload.
       await assertMayAttach(request.readContext().db, request.actor, request.params.id)
-      let staged: StagedBlob | undefined
-      let file: { mediaType: string; fileName: string } | undefined
-      let title: string | undefined
+      const file = await receiveFile(request, store, {
+        maxBytes: MAX_ATTACHMENT_BYTES,
+        types: ATTACHMENT_TYPES,
+        errors: attachmentErrors,
+        fields: ['title'],
+      })
+      const { staged, mediaType, fileName } = file
+      const title = file.fields.title?.trim().slice(0, 200)
       try {
-        for await (const part of request.parts({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } })) {
-          if (part.type === 'field') {
-            if (part.fieldname === 'title' && typeof part.value === 'string')
-              title = part.value.trim().slice(0, 200)
-            continue
-          }
-          if (staged) throw new AppError(kernelErrors.payload_too_large, { detail: { maxFiles: 1 } })
-          try {
-            staged = await store.stage(part.file, { maxBytes: MAX_ATTACHMENT_BYTES, headBytes: SNIFF_BYTES })
-          } catch (error) {
-            if (error instanceof BlobTooLargeError) throw new AppError(casesErrors.attachment_too_large)
-            throw error
-          }
-          if (part.file.truncated) throw new AppError(casesErrors.attachment_too_large)
-          file = { mediaType: part.mimetype, fileName: (part.filename || 'file').slice(0, 255) }
-          if (!attachmentTypeMatches(part.mimetype, staged.head))
-            throw new AppError(casesErrors.attachment_type_refused)
-        }
-        if (!staged || !file) throw new AppError(casesErrors.attachment_missing)
         // Bytes first, then the row: a recorded attachment always finds its file.
         await staged.commit()
-        const blob = staged
-        const meta = file
         const created = await request.write((c) =>
           recordAttachment(c, request.params.id, {
-            sha256: blob.sha256,
-            size: blob.size,
-            mediaType: meta.mediaType.split(';')[0]!.trim().toLowerCase(),
-            fileName: meta.fileName,
-            title: title || meta.fileName,
+            sha256: staged.sha256,
+            size: staged.size,
+            mediaType,
+            fileName,
+            title: title || fileName,
           }),
         )
         return reply.code(201).send(created)
       } catch (error) {
-        await staged?.discard()
-        const code = (error as { code?: string }).code
-        if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(casesErrors.attachment_too_large)
-        if (code === 'FST_FILES_LIMIT')
-          throw new AppError(kernelErrors.payload_too_large, { detail: { maxFiles: 1 } })
-        if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
-          throw new AppError(kernelErrors.unsupported_media_type)
+        await staged.discard()
         throw error
       }
     },

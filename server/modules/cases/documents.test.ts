@@ -297,9 +297,14 @@ describe('documents: numbered notices as PDF, attachments by SHA-256', () => {
     expect(internal.statusCode).toBe(201)
     const names = (await documents(id, gusu)).json().items.map((d: { fileName: string }) => d.fileName)
     expect(names.sort()).toEqual(['笔录.txt', '购买凭证.pdf'].sort())
+    // The optional title field names the attachment; without it, the file name does.
     expect(
-      (await documents(id, enterprise)).json().items.map((d: { fileName: string }) => d.fileName),
-    ).toEqual(['购买凭证.pdf'])
+      (await documents(id, enterprise))
+        .json()
+        .items.map((d: { fileName: string; title: string }) => [d.fileName, d.title]),
+    ).toEqual([['购买凭证.pdf', '购买凭证']])
+    const titles = (await documents(id, gusu)).json().items.map((d: { title: string }) => d.title)
+    expect(titles).toContain('笔录.txt')
     const file = await t.request({
       method: 'GET',
       url: `/api/cases/${id}/documents/${ok.json().id}/file`,

@@ -14,7 +14,6 @@ import { AppError } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { newId } from '../../kernel/ids.ts'
 import { LocalBlobStore } from '../../kernel/storage/blob-store.ts'
-import { normalizeMediaType, sniffMatches } from '../../kernel/storage/sniff.ts'
 import { chinaDate } from './engine/clocks.ts'
 import { findCase, onTransition, type TakenStep } from './engine/engine.ts'
 import { appendCaseEvent } from './engine/timeline.ts'
@@ -398,10 +397,9 @@ export async function documentFile(db: Db, config: Config, doc: Database['case_d
 }
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
-export const SNIFF_BYTES = 16
 
 /** The declared types accepted as case attachments; their first bytes must agree (kernel sniffing). */
-const ATTACHMENT_TYPES = new Set([
+export const ATTACHMENT_TYPES = new Set([
   'application/pdf',
   'image/png',
   'image/jpeg',
@@ -410,12 +408,6 @@ const ATTACHMENT_TYPES = new Set([
   'application/msword',
   'text/plain',
 ])
-
-/** True when the declared type is accepted and the first bytes agree with it. */
-export function attachmentTypeMatches(declared: string, head: Uint8Array): boolean {
-  const type = normalizeMediaType(declared)
-  return ATTACHMENT_TYPES.has(type) && sniffMatches(type, head)
-}
 
 /** The caller may attach to the case: staff who handle it, or its submitter. */
 export async function assertMayAttach(db: Db | Tx, actor: Actor, caseId: string) {

@@ -14,12 +14,12 @@ import {
   updateArticleRequest,
 } from '../../../contracts/content.ts'
 import type { Config } from '../../kernel/config.ts'
-import { AppError, kernelErrors } from '../../kernel/errors.ts'
+import { AppError } from '../../kernel/errors.ts'
 import { sendPage } from '../../kernel/http/page-meta.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 import type { AppDeps } from '../../kernel/module.ts'
-import { BlobTooLargeError, LocalBlobStore, type StagedBlob } from '../../kernel/storage/blob-store.ts'
-import { normalizeMediaType, SNIFF_BYTES, sniffMatches } from '../../kernel/storage/sniff.ts'
+import { LocalBlobStore } from '../../kernel/storage/blob-store.ts'
+import { receiveFile } from '../../kernel/storage/upload.ts'
 import {
   createArticle,
   findAttachment,
@@ -51,6 +51,11 @@ const ATTACHMENT_TYPES = new Set([
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/vnd.openxmlformats-officedocument.presentationml.presentation',
 ])
+const attachmentErrors = {
+  tooLarge: contentErrors.content_attachment_too_large,
+  type: contentErrors.content_attachment_type,
+  missing: contentErrors.content_attachment_missing,
+}
 
 const stores = new Map<string, LocalBlobStore>()
 /** The shared content-addressed blob store, `DATA_DIR/blobs`. */
@@ -227,47 +232,26 @@ export function contentRoutes(app: ZodApp, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      let staged: StagedBlob | undefined
-      let file: { mediaType: string; fileName: string } | undefined
+      const file = await receiveFile(request, store, {
+        maxBytes: MAX_CONTENT_ATTACHMENT_BYTES,
+        types: ATTACHMENT_TYPES,
+        errors: attachmentErrors,
+      })
+      const { staged, mediaType, fileName } = file
       try {
-        for await (const part of request.parts({
-          limits: { fileSize: MAX_CONTENT_ATTACHMENT_BYTES, files: 1 },
-        })) {
-          if (part.type === 'field') continue
-          try {
-            staged = await store.stage(part.file, {
-              maxBytes: MAX_CONTENT_ATTACHMENT_BYTES,
-              headBytes: SNIFF_BYTES,
-            })
-          } catch (error) {
-            if (error instanceof BlobTooLargeError)
-              throw new AppError(contentErrors.content_attachment_too_large)
-            throw error
-          }
-          if (part.file.truncated) throw new AppError(contentErrors.content_attachment_too_large)
-          const mediaType = normalizeMediaType(part.mimetype)
-          file = { mediaType, fileName: (part.filename || 'file').slice(0, 255) }
-          if (!ATTACHMENT_TYPES.has(mediaType) || !sniffMatches(mediaType, staged.head)) {
-            throw new AppError(contentErrors.content_attachment_type)
-          }
-        }
-        if (!staged || !file) throw new AppError(contentErrors.content_attachment_missing)
         // Bytes first, then the row: a recorded attachment always finds its file.
         await staged.commit()
-        const blob = staged
-        const meta = file
         const created = await request.write((c) =>
-          recordAttachment(c, request.params.id, { sha256: blob.sha256, size: blob.size, ...meta }),
+          recordAttachment(c, request.params.id, {
+            sha256: staged.sha256,
+            size: staged.size,
+            mediaType,
+            fileName,
+          }),
         )
         return reply.code(201).send(created)
       } catch (error) {
-        await staged?.discard()
-        const code = (error as { code?: string }).code
-        if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(contentErrors.content_attachment_too_large)
-        if (code === 'FST_FILES_LIMIT')
-          throw new AppError(kernelErrors.payload_too_large, { detail: { maxFiles: 1 } })
-        if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
-          throw new AppError(kernelErrors.unsupported_media_type)
+        await staged.discard()
         throw error
       }
     },
