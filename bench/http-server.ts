@@ -28,9 +28,19 @@ await seed(database.db, systemClock, { demo: true, dialect: database.dialect })
 await fillEntities(10_000)
 const { app } = await buildApp({ config, database, logger: false })
 app.get('/bench/bare', { config: { public: true } }, async () => ({ ok: true, id: 1, title: '苏州' }))
-await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' })
-const address = app.server.address()
-process.send?.({ port: typeof address === 'object' && address ? address.port : 0 })
+// The same app on the same database without its data version, so nothing is answered from the
+// response cache: what a list costs when it is computed (the first request after a change).
+const { app: uncached } = await buildApp({
+  config,
+  database: { ...database, dataVersion: undefined },
+  logger: false,
+})
+const portOf = async (server: typeof app) => {
+  await server.listen({ port: 0, host: '127.0.0.1' })
+  const address = server.server.address()
+  return typeof address === 'object' && address ? address.port : 0
+}
+process.send?.({ port: await portOf(app), uncachedPort: await portOf(uncached) })
 
 /** A realistic entities table: thousands of rows spread over the districts, so scope filters bite. */
 async function fillEntities(count: number) {

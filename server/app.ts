@@ -45,6 +45,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     authenticate: (request) => actors.authenticate(request),
     webRoot: options.webRoot,
     logger: options.logger,
+    dataVersion: database.dataVersion,
   })
   app.decorate('deps', deps)
   const routes = app.withTypeProvider<ZodTypeProvider>()

@@ -60,6 +60,16 @@ export interface ScopeColumns {
 }
 
 /**
+ * What `scopeCondition` depends on: actors with the same key see the same rows, so a response
+ * computed for one may be served to the other (http/response-cache.ts).
+ */
+export function scopeKey(actor: Actor): string {
+  if (isStaff(actor)) return `staff:${actor.districtId ?? '*'}`
+  if (actor.entityId) return `entity:${actor.entityId}`
+  return 'public'
+}
+
+/**
  * The caller's data scope as a WHERE condition, so lists filter in the query:
  * city-level staff see everything; district staff see their district's records and what is published; an enterprise sees its own entity's records and what is
  * published; the public sees only what is published.

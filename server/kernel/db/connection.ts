@@ -10,6 +10,13 @@ export type Dialect = 'sqlite' | 'postgres'
 export interface DatabaseHandle {
   readonly db: Kysely<Database>
   readonly dialect: Dialect
+  /**
+   * A value that changes whenever the database may have changed: after any write statement this
+   * process runs, and after any commit by another connection (a CLI command on the same file).
+   * SQLite only: PostgreSQL instances do not see each other's writes, so there it is undefined and
+   * nothing may be cached on it.
+   */
+  readonly dataVersion?: () => string
   close(): Promise<void>
 }
 
@@ -49,10 +56,13 @@ function openSqlite(file: string): DatabaseHandle {
   // checkpoints less often; much larger steps make the sweep's batches pay for long ones instead
   // (bench/results/cases.md).
   sqlite.pragma('wal_autocheckpoint = 2048')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+  const statements = withStatementCache(sqlite)
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) })
+  const otherConnections = sqlite.prepare('PRAGMA data_version').pluck()
   return {
     db,
     dialect: 'sqlite',
+    dataVersion: () => `${statements.writes()}.${otherConnections.get()}`,
     close: () => db.destroy(),
   }
 }
@@ -63,8 +73,12 @@ function openSqlite(file: string): DatabaseHandle {
  */
 function withStatementCache(sqlite: SqliteDatabase.Database, limit = 2000) {
   const cache = new Map<string, SqliteDatabase.Statement>()
+  // Kysely prepares a statement each time it runs one, so counting non-readers here counts every
+  // write (and every BEGIN/COMMIT) before it executes.
+  let writes = 0
   return {
     close: () => sqlite.close(),
+    writes: () => writes,
     prepare(sql: string) {
       let statement = cache.get(sql)
       if (!statement) {
@@ -72,6 +86,7 @@ function withStatementCache(sqlite: SqliteDatabase.Database, limit = 2000) {
         if (cache.size >= limit) cache.delete(cache.keys().next().value as string)
         cache.set(sql, statement)
       }
+      if (!statement.reader) writes++
       return statement
     },
   }

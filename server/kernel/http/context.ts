@@ -32,6 +32,11 @@ export interface RouteAccess {
   public?: boolean
   /** The permission a caller needs; checked before the body is even parsed. */
   permission?: Permission
+  /**
+   * The 200 body depends only on the URL, the caller's data scope and the data: repeats are
+   * answered from memory while the data is unchanged (response-cache.ts).
+   */
+  cacheByScope?: boolean
 }
 
 declare module 'fastify' {

@@ -27,6 +27,7 @@ import type { Config } from '../config.ts'
 import { AppError, kernelErrors, langFrom } from '../errors.ts'
 import { makeWriteContext } from './context.ts'
 import { sendProblem } from './problem.ts'
+import { registerResponseCache } from './response-cache.ts'
 
 /** The Fastify instance as modules see it: routes typed from their Zod schemas. */
 export type ZodApp = FastifyInstance<
@@ -46,6 +47,8 @@ export interface HttpOptions {
   /** Directory of the built web app; served with an SPA fallback when present. */
   webRoot?: string
   logger?: boolean
+  /** The database's change marker (connection.ts); where given, cacheByScope routes are cached. */
+  dataVersion?: () => string
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -169,6 +172,8 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
       return payload
     })
   }
+
+  if (options.dataVersion) registerResponseCache(app, options.dataVersion)
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),

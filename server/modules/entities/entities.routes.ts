@@ -12,7 +12,7 @@ export function entitiesRoutes(app: ZodApp) {
   app.get(
     '/api/entities',
     {
-      config: { permission: 'entity.read' },
+      config: { permission: 'entity.read', cacheByScope: true },
       schema: {
         tags: ['entities'],
         summary: 'Market entities in the caller’s scope',
