@@ -79,4 +79,15 @@ describe('loadConfig', () => {
     expect(production.demoData).toBe(false)
     expect(production.cookieSecure).toBe(true)
   })
+
+  it('reports checks across variables together with a bad single variable', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', DEMO_DATA: 'true', BLOB_STORE: 's3', PORT: 'x' })
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^PORT: /),
+        expect.stringMatching(/^DEMO_DATA: .*production/),
+        expect.stringMatching(/^S3_BUCKET: .*BLOB_STORE=s3/),
+      ]),
+    )
+  })
 })

@@ -69,22 +69,30 @@ const configSchema = z
     SMTP_PASS: z.string().min(1).optional(),
     SMTP_FROM: z.string().min(3).max(200).optional(),
   })
-  .superRefine((env, issue) => {
-    const smtp = env.SMTP_URL !== undefined || env.SMTP_HOST !== undefined
-    const problem = (path: string, message: string) =>
-      issue.addIssue({ code: 'custom', path: [path], message })
-    if (env.SMTP_URL && env.SMTP_HOST) problem('SMTP_HOST', 'set SMTP_URL or SMTP_HOST, not both')
-    if (!smtp) {
-      for (const name of ['SMTP_PORT', 'SMTP_USER', 'SMTP_PASS', 'SMTP_FROM'] as const)
-        if (env[name] !== undefined) problem(name, 'needs SMTP_URL or SMTP_HOST')
-      return
-    }
-    if (!env.SMTP_FROM) problem('SMTP_FROM', 'the sender address is required when SMTP is configured')
-    else if (!/^(?:[^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/.test(env.SMTP_FROM))
-      problem('SMTP_FROM', 'must be an e-mail address, e.g. 知保 <noreply@example.org>')
-    if ((env.SMTP_USER === undefined) !== (env.SMTP_PASS === undefined))
-      problem(env.SMTP_USER ? 'SMTP_PASS' : 'SMTP_USER', 'SMTP_USER and SMTP_PASS go together')
-  })
+  // Cross-variable checks run even when another variable is bad, so every problem is reported at
+  // once; a value that failed its own check is still the raw string here.
+  .superRefine(
+    (env, issue) => {
+      const problem = (path: string, message: string) =>
+        issue.addIssue({ code: 'custom', path: [path], message })
+      if (env.BLOB_STORE === 's3' && !env.S3_BUCKET) problem('S3_BUCKET', 'is required when BLOB_STORE=s3')
+      if (env.NODE_ENV === 'production' && env.DEMO_DATA === true)
+        problem('DEMO_DATA', 'demo data (with its known passwords) is refused when NODE_ENV=production')
+      const smtp = env.SMTP_URL !== undefined || env.SMTP_HOST !== undefined
+      if (env.SMTP_URL && env.SMTP_HOST) problem('SMTP_HOST', 'set SMTP_URL or SMTP_HOST, not both')
+      if (!smtp) {
+        for (const name of ['SMTP_PORT', 'SMTP_USER', 'SMTP_PASS', 'SMTP_FROM'] as const)
+          if (env[name] !== undefined) problem(name, 'needs SMTP_URL or SMTP_HOST')
+        return
+      }
+      if (!env.SMTP_FROM) problem('SMTP_FROM', 'the sender address is required when SMTP is configured')
+      else if (!/^(?:[^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/.test(env.SMTP_FROM))
+        problem('SMTP_FROM', 'must be an e-mail address, e.g. 知保 <noreply@example.org>')
+      if ((env.SMTP_USER === undefined) !== (env.SMTP_PASS === undefined))
+        problem(env.SMTP_USER ? 'SMTP_PASS' : 'SMTP_USER', 'SMTP_USER and SMTP_PASS go together')
+    },
+    { when: () => true },
+  )
   .transform((env) => ({
     env: env.NODE_ENV,
     production: env.NODE_ENV === 'production',
@@ -135,14 +143,6 @@ const configSchema = z
           }
         : undefined,
   }))
-  .refine((c) => c.blobStore.kind !== 's3' || c.blobStore.bucket !== '', {
-    path: ['S3_BUCKET'],
-    message: 'is required when BLOB_STORE=s3',
-  })
-  .refine((c) => !(c.production && c.demoData), {
-    path: ['DEMO_DATA'],
-    message: 'demo data (with its known passwords) is refused when NODE_ENV=production',
-  })
 
 export type Config = Readonly<z.output<typeof configSchema>>
 
