@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify'
+import { type ImportedTable, readTable } from '../documents/tables.ts'
 import { AppError, kernelErrors } from '../errors.ts'
 import { type BlobStore, BlobTooLargeError, type StagedBlob } from './blob-store.ts'
 import { normalizeMediaType, SNIFF_BYTES, sniffMatches } from './sniff.ts'
@@ -72,5 +73,66 @@ export async function receiveFile(
       throw new AppError(kernelErrors.payload_too_large, { detail: { maxFiles: 1 } })
     if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError(kernelErrors.unsupported_media_type)
     throw error
+  }
+}
+
+const IMPORT_KINDS = ['json', 'csv', 'xlsx'] as const
+
+export interface ImportFile<K extends string> {
+  fileName: string
+  /** The file name's extension, lower-cased. */
+  kind: K
+  data: Buffer
+}
+
+/**
+ * Reads the one uploaded file of an import (multipart field `file`) fully into memory: for small
+ * files (JSON, CSV, Excel) that are parsed whole. No multipart body or no file: `options.missing`;
+ * a file name not ending in one of `options.kinds` (when given): 415.
+ * @example
+ * const file = await receiveImportFile(request, { kinds: ['csv', 'xlsx'], missing: errors.import_unreadable })
+ * const table = await readTable(file.data, file.kind)
+ */
+export async function receiveImportFile<K extends string = string>(
+  request: FastifyRequest,
+  options: { kinds?: readonly K[]; missing: string },
+): Promise<ImportFile<K>> {
+  const file = request.isMultipart() ? await request.file() : undefined
+  if (!file) throw new AppError(options.missing)
+  const data = await file.toBuffer()
+  const kind = file.filename.toLowerCase().split('.').pop() as K
+  if (options.kinds && !options.kinds.includes(kind)) throw new AppError(kernelErrors.unsupported_media_type)
+  return { fileName: file.filename, kind, data }
+}
+
+/**
+ * The items of an import sent either as an uploaded *.json, *.csv or *.xlsx file (multipart field
+ * `file`) or as the JSON body. `json` takes the parsed JSON document, `table` the spreadsheet
+ * (tables.ts); anything they throw other than an AppError (a ZodError, say), and a file that cannot
+ * be read, is the module's `unreadable` error. `source` is the file name, or 'json'.
+ * @example
+ * const { items, source } = await receiveImport(request, {
+ *   json: (value) => jsonItems(importJson.parse(value).assets), table: tableItems, unreadable })
+ */
+export async function receiveImport<T>(
+  request: FastifyRequest,
+  options: { json: (value: unknown) => T[]; table: (table: ImportedTable) => T[]; unreadable: string },
+): Promise<{ items: T[]; source: string }> {
+  const file = request.isMultipart()
+    ? await receiveImportFile(request, { kinds: IMPORT_KINDS, missing: options.unreadable })
+    : undefined
+  try {
+    if (!file) {
+      const body = request.body
+      return { items: options.json(typeof body === 'string' ? JSON.parse(body) : body), source: 'json' }
+    }
+    const items =
+      file.kind === 'json'
+        ? options.json(JSON.parse(file.data.toString('utf8')))
+        : options.table(await readTable(file.data, file.kind))
+    return { items, source: file.fileName }
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    throw new AppError(options.unreadable)
   }
 }

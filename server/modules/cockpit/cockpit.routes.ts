@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyReply } from 'fastify'
 import { z } from 'zod'
 import {
   drillDownView,
@@ -18,8 +18,8 @@ import {
   unitView,
 } from '../../../contracts/cockpit.ts'
 import { idParams, okResponse } from '../../../contracts/common.ts'
-import { AppError } from '../../kernel/errors.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
+import { receiveImportFile } from '../../kernel/storage/upload.ts'
 import { cockpitErrors } from './errors.ts'
 import { planFromXlsx, planTemplateXlsx, planToXlsx } from './plan-file.ts'
 import { exportPlan, getPlan, getTarget, importPlan, knownUnits, listPlans } from './plans.service.ts'
@@ -34,12 +34,6 @@ import { actOnNotice, completeMilestone, getNotice, listNotices } from './superv
 import { drillDown, periodReport, periodReportPdf, periodReportXlsx, unitPage } from './views.service.ts'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-
-async function upload(request: FastifyRequest): Promise<Buffer> {
-  const file = request.isMultipart() ? await request.file() : undefined
-  if (!file) throw new AppError(cockpitErrors.cockpit_upload_missing)
-  return file.toBuffer()
-}
 
 function sendFile(reply: FastifyReply, data: Buffer, type: string, name: string) {
   return reply
@@ -96,7 +90,7 @@ export function cockpitRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const data = await upload(request)
+      const { data } = await receiveImportFile(request, { missing: cockpitErrors.cockpit_upload_missing })
       return request.write(async (c) =>
         importPlan(c, await planFromXlsx(data, await knownUnits(c.trx)), true),
       )
@@ -235,7 +229,7 @@ export function cockpitRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const data = await upload(request)
+      const { data } = await receiveImportFile(request, { missing: cockpitErrors.cockpit_upload_missing })
       return request.write((c) => importPeriod(c, request.params.id, data))
     },
   )

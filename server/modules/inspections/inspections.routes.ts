@@ -35,6 +35,7 @@ import {
 } from '../../../contracts/inspections-api.ts'
 import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
+import { receiveImportFile } from '../../kernel/storage/upload.ts'
 import {
   abortDraw,
   commitDraw,
@@ -76,11 +77,13 @@ import {
 
 const tags = ['inspections']
 
-/** The spreadsheet uploaded as multipart field "file". */
+/** The spreadsheet uploaded as multipart field "file" (*.csv or *.xlsx). */
 async function uploadedTable(request: FastifyRequest) {
-  const file = request.isMultipart() ? await request.file() : undefined
-  if (!file) throw new AppError(kernelErrors.unsupported_media_type)
-  return readDirectoryFile(file.filename, await file.toBuffer(), request.readContext().lang)
+  const file = await receiveImportFile(request, {
+    kinds: ['csv', 'xlsx'],
+    missing: kernelErrors.unsupported_media_type,
+  })
+  return readDirectoryFile(file.kind, file.data, request.readContext().lang)
 }
 
 export function inspectionsRoutes(app: ZodApp) {

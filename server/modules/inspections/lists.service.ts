@@ -191,19 +191,14 @@ const IMPORTED_CONFLICT_REASON = '名录导入申报 (declared in the directory 
 const LIST_SEPARATOR = /[;；、,，\s]+/u
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/
 
-/**
- * Reads an uploaded directory file (*.csv or *.xlsx) as a table; anything else is refused, and a
- * file that cannot be parsed is a validation error on `file`.
- */
+/** Reads an uploaded directory file as a table; one that cannot be parsed is a validation error on `file`. */
 export async function readDirectoryFile(
-  filename: string,
+  kind: 'csv' | 'xlsx',
   data: Buffer,
   lang: string,
 ): Promise<ImportedTable> {
-  const extension = filename.toLowerCase().split('.').pop()
-  if (extension !== 'csv' && extension !== 'xlsx') throw new AppError(kernelErrors.unsupported_media_type)
   try {
-    return await readTable(data, extension)
+    return await readTable(data, kind)
   } catch {
     const m = importMessages.unreadable
     throw new AppError(kernelErrors.validation_failed, {

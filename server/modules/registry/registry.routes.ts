@@ -9,16 +9,14 @@ import {
   keyEnterpriseSchema,
   registryImportJson,
 } from '../../../contracts/registry.ts'
-import { readTable } from '../../kernel/documents/tables.ts'
-import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
+import { receiveImport } from '../../kernel/storage/upload.ts'
 import { registryErrors } from './errors.ts'
 import { jsonItems, tableItems } from './import.ts'
 import {
   addKeyEnterprise,
   createAsset,
   getAsset,
-  type ImportItem,
   importAssets,
   listAssets,
   listKeyEnterprises,
@@ -96,27 +94,11 @@ export function registryRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      let items: ImportItem[]
-      let source: string
-      if (request.isMultipart()) {
-        const file = await request.file()
-        if (!file) throw new AppError(registryErrors.import_unreadable)
-        const data = await file.toBuffer()
-        source = file.filename
-        const extension = file.filename.toLowerCase().split('.').pop()
-        try {
-          if (extension === 'json') items = jsonItems(parseJsonImport(data.toString('utf8')))
-          else if (extension === 'csv' || extension === 'xlsx')
-            items = tableItems(await readTable(data, extension))
-          else throw new AppError(kernelErrors.unsupported_media_type)
-        } catch (error) {
-          if (error instanceof AppError) throw error
-          throw new AppError(registryErrors.import_unreadable)
-        }
-      } else {
-        items = jsonItems(parseJsonImport(request.body))
-        source = 'json'
-      }
+      const { items, source } = await receiveImport(request, {
+        json: (value) => jsonItems(registryImportJson.parse(value).assets),
+        table: tableItems,
+        unreadable: registryErrors.import_unreadable,
+      })
       return request.write((c) => importAssets(c, items, source))
     },
   )
@@ -157,18 +139,4 @@ export function registryRoutes(app: ZodApp) {
       return { ok: true as const }
     },
   )
-}
-
-function parseJsonImport(input: unknown): unknown[] {
-  let value = input
-  if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input)
-    } catch {
-      throw new AppError(registryErrors.import_unreadable)
-    }
-  }
-  const parsed = registryImportJson.safeParse(value)
-  if (!parsed.success) throw new AppError(registryErrors.import_unreadable)
-  return parsed.data.assets
 }

@@ -7,16 +7,14 @@ import {
   servicesImportJson,
   servicesImportResult,
 } from '../../../contracts/services/index.ts'
-import { readTable } from '../../kernel/documents/tables.ts'
-import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import { sendPage } from '../../kernel/http/page-meta.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 import type { AppDeps } from '../../kernel/module.ts'
+import { receiveImport } from '../../kernel/storage/upload.ts'
 import {
   createServicePoint,
   deleteServicePoint,
   getServicePoint,
-  type ImportItem,
   importServicePoints,
   listServicePoints,
   updateServicePoint,
@@ -107,27 +105,11 @@ export function servicesRoutes(app: ZodApp, deps: AppDeps) {
       },
     },
     async (request) => {
-      let items: ImportItem[]
-      let source: string
-      if (request.isMultipart()) {
-        const file = await request.file()
-        if (!file) throw new AppError(servicesErrors.services_import_unreadable)
-        const data = await file.toBuffer()
-        source = file.filename
-        const extension = file.filename.toLowerCase().split('.').pop()
-        try {
-          if (extension === 'json') items = jsonItems(parseJsonImport(data.toString('utf8')))
-          else if (extension === 'csv' || extension === 'xlsx')
-            items = tableItems(await readTable(data, extension))
-          else throw new AppError(kernelErrors.unsupported_media_type)
-        } catch (error) {
-          if (error instanceof AppError) throw error
-          throw new AppError(servicesErrors.services_import_unreadable)
-        }
-      } else {
-        items = jsonItems(parseJsonImport(request.body))
-        source = 'json'
-      }
+      const { items, source } = await receiveImport(request, {
+        json: (value) => jsonItems(servicesImportJson.parse(value).points),
+        table: tableItems,
+        unreadable: servicesErrors.services_import_unreadable,
+      })
       return request.write((c) => importServicePoints(c, items, source))
     },
   )
@@ -185,18 +167,4 @@ function pageRoutes(app: ZodApp, deps: AppDeps) {
       }
     },
   )
-}
-
-function parseJsonImport(input: unknown): unknown[] {
-  let value = input
-  if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input)
-    } catch {
-      throw new AppError(servicesErrors.services_import_unreadable)
-    }
-  }
-  const parsed = servicesImportJson.safeParse(value)
-  if (!parsed.success) throw new AppError(servicesErrors.services_import_unreadable)
-  return parsed.data.points
 }
