@@ -15,7 +15,7 @@ import {
 } from '../../../contracts/content.ts'
 import type { Config } from '../../kernel/config.ts'
 import { AppError } from '../../kernel/errors.ts'
-import { sendPage } from '../../kernel/http/page-meta.ts'
+import { sendNotFoundPage, sendPage, siteName } from '../../kernel/http/page-meta.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 import type { AppDeps } from '../../kernel/module.ts'
 import { LocalBlobStore } from '../../kernel/storage/blob-store.ts'
@@ -294,7 +294,6 @@ export function contentRoutes(app: ZodApp, deps: AppDeps) {
 
   // Public pages: the web app's document with the page's real title and description, so that a
   // crawler or a preview that runs no script sees them (the SPA then renders the page itself).
-  const site = (en: boolean) => (en ? 'ZhiBao' : '知保')
   for (const [page, kinds] of Object.entries(PAGES) as [keyof typeof PAGES, readonly string[]][]) {
     app.get(
       `/${page}/:id`,
@@ -303,18 +302,11 @@ export function contentRoutes(app: ZodApp, deps: AppDeps) {
         const context = request.readContext()
         const en = context.lang === 'en'
         const row = await findVisible(context.db, context.actor, request.params.id)
-        if (!row || !kinds.includes(row.kind)) {
-          return sendPage(
-            reply,
-            deps.webRoot,
-            { title: `${en ? 'Not found' : '未找到'} · ${site(en)}`, description: '' },
-            404,
-          )
-        }
+        if (!row || !kinds.includes(row.kind)) return sendNotFoundPage(reply, deps.webRoot, en)
         const label = CONTENT_KIND_LABELS[row.kind as keyof typeof CONTENT_KIND_LABELS][en ? 'en' : 'zh']
         const description = (row.summary || plainText(row.body)).slice(0, 160)
         return sendPage(reply, deps.webRoot, {
-          title: `${row.title} · ${label} · ${site(en)}`,
+          title: `${row.title} · ${label} · ${siteName(en)}`,
           description,
         })
       },
@@ -324,7 +316,7 @@ export function contentRoutes(app: ZodApp, deps: AppDeps) {
     app.get(`/${page}`, { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
       const en = request.readContext().lang === 'en'
       return sendPage(reply, deps.webRoot, {
-        title: `${en ? meta.en : meta.zh} · ${site(en)}`,
+        title: `${en ? meta.en : meta.zh} · ${siteName(en)}`,
         description: en ? meta.den : meta.dzh,
       })
     })

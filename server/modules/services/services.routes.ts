@@ -7,7 +7,7 @@ import {
   servicesImportJson,
   servicesImportResult,
 } from '../../../contracts/services/index.ts'
-import { sendPage } from '../../kernel/http/page-meta.ts'
+import { sendNotFoundPage, sendPage, siteName } from '../../kernel/http/page-meta.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 import type { AppDeps } from '../../kernel/module.ts'
 import { receiveImport } from '../../kernel/storage/upload.ts'
@@ -115,7 +115,6 @@ export function servicesRoutes(app: ZodApp, deps: AppDeps) {
   )
 }
 
-const site = (en: boolean) => (en ? 'ZhiBao' : '知保')
 const PAGES = {
   navigation: {
     zh: '知识产权保护导航',
@@ -137,7 +136,7 @@ function pageRoutes(app: ZodApp, deps: AppDeps) {
     app.get(`/${page}`, { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
       const en = request.readContext().lang === 'en'
       return sendPage(reply, deps.webRoot, {
-        title: `${en ? meta.en : meta.zh} · ${site(en)}`,
+        title: `${en ? meta.en : meta.zh} · ${siteName(en)}`,
         description: en ? meta.den : meta.dzh,
       })
     })
@@ -151,19 +150,14 @@ function pageRoutes(app: ZodApp, deps: AppDeps) {
       try {
         const point = await getServicePoint(context, request.params.id)
         return sendPage(reply, deps.webRoot, {
-          title: `${point.name} · ${en ? PAGES.directory.en : PAGES.directory.zh} · ${site(en)}`,
+          title: `${point.name} · ${en ? PAGES.directory.en : PAGES.directory.zh} · ${siteName(en)}`,
           description: [point.address, point.openingHours, point.description]
             .filter(Boolean)
             .join(' · ')
             .slice(0, 160),
         })
       } catch {
-        return sendPage(
-          reply,
-          deps.webRoot,
-          { title: `${en ? 'Not found' : '未找到'} · ${site(en)}`, description: '' },
-          404,
-        )
+        return sendNotFoundPage(reply, deps.webRoot, en)
       }
     },
   )
