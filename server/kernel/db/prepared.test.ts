@@ -72,6 +72,17 @@ describe('statements compiled once', () => {
     expect((await bump(db(), { type: 'none', by: 1 })).rows).toEqual([])
   })
 
+  it('follow a plugin such as withSchema, which changes the text', async () => {
+    const count = preparedStatement((db, p: { kind: string }) =>
+      db
+        .selectFrom('jobs')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('kind', '=', p.kind),
+    )
+    expect((await count(db(), { kind: 'test.prepared' })).rows).toEqual([{ n: 29 }])
+    await expect(count(db().withSchema('no_such_schema'), { kind: 'test.prepared' })).rejects.toThrow()
+  })
+
   it('refuse a placeholder used where no value goes', async () => {
     const asName = preparedStatement((db, p: { column: string }) =>
       db.selectFrom('jobs').select(sql.ref(p.column).as('x')),

@@ -47,7 +47,10 @@ function templateOf(
   key: string,
   build: (p: Record<string, unknown>) => Compilable<unknown>,
 ): Template {
-  const adapter = db.getExecutor().adapter
+  const executor = db.getExecutor()
+  // A plugin (withSchema, …) changes the compiled text: such an instance compiles every time.
+  if (executor.plugins.length) return compileTemplate(build)
+  const adapter = executor.adapter
   let byKey = cache.get(adapter)
   if (!byKey) {
     byKey = new Map()
