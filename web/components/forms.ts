@@ -42,17 +42,31 @@ export function zodRule(schema: z.ZodType, options: { optional?: boolean } = {})
 }
 
 /**
- * Puts the API's field problems (`body.uscc`) onto the matching form fields; returns true when at
- * least one field took a message, so the caller can skip a general alert.
+ * Puts the API's field problems onto the matching form fields: `body.uscc` on `uscc`,
+ * `body.holders.1.uscc` or `holders[1].uscc` on the second holder's `uscc` (Form.List indexes are
+ * numbers), and
+ * `body.ipc.0` on the list field `ipc` as a whole (tags, checkboxes). Returns true when at least one
+ * field took a message, so the caller can skip a general alert.
  */
 export function applyProblemToForm(form: FormInstance, error: unknown): boolean {
   if (!(error instanceof ApiError) || !error.problem.errors?.length) return false
   const known = new Set(Object.keys(form.getFieldsValue()))
-  const fields = error.problem.errors
-    .map((e) => ({ name: e.path.replace(/^(body|query|querystring|params)\./, ''), errors: [e.message] }))
-    .filter((f) => known.has(f.name.split('.')[0]!))
-  if (fields.length === 0) return false
-  form.setFields(fields.map((f) => ({ name: f.name.split('.'), errors: f.errors })))
+  const fields = new Map<string, { name: (string | number)[]; errors: string[] }>()
+  for (const e of error.problem.errors) {
+    const name = e.path
+      .replace(/^(body|query|querystring|params)\./, '')
+      .split(/[.[\]]+/)
+      .filter(Boolean)
+      .map((part) => (/^\d+$/.test(part) ? Number(part) : part))
+    while (name.length > 1 && typeof name.at(-1) === 'number') name.pop()
+    if (!known.has(String(name[0]))) continue
+    const key = name.join('.')
+    const field = fields.get(key) ?? { name, errors: [] }
+    field.errors.push(e.message)
+    fields.set(key, field)
+  }
+  if (fields.size === 0) return false
+  form.setFields([...fields.values()])
   return true
 }
 

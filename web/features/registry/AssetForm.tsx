@@ -8,7 +8,6 @@ import {
   type Asset,
   type AssetInput,
 } from '../../../contracts/registry.ts'
-import { ApiError } from '../../app/api.ts'
 import { currentLanguage } from '../../i18n/index.ts'
 
 export const label = (value: { zh: string; en: string }) => (currentLanguage() === 'en' ? value.en : value.zh)
@@ -29,29 +28,6 @@ export function toInput(a: Asset): AssetInput {
     locarno: a.locarno,
     published: a.published,
   }
-}
-
-const LIST_FIELDS = new Set(['ipc', 'niceClasses', 'locarno'])
-
-/**
- * Puts the server's field problems on the form: `body.holders.1.uscc` on the second holder's code,
- * `body.ipc.0` on the IPC field as a whole. Returns false when no field took one.
- */
-export function applyAssetProblem(form: FormInstance, error: unknown): boolean {
-  if (!(error instanceof ApiError) || !error.problem.errors?.length) return false
-  const byField = new Map<string, { name: (string | number)[]; errors: string[] }>()
-  for (const e of error.problem.errors) {
-    const parts = e.path.replace(/^body\./, '').split('.')
-    const name = LIST_FIELDS.has(parts[0]!)
-      ? [parts[0]!]
-      : parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p))
-    const key = name.join('.')
-    const entry = byField.get(key) ?? { name, errors: [] }
-    entry.errors.push(e.message)
-    byField.set(key, entry)
-  }
-  form.setFields([...byField.values()])
-  return true
 }
 
 /** Create / edit an IP asset: identifiers and classes are checked by the server (same contracts). */

@@ -11,10 +11,10 @@ import {
 } from '../../../contracts/registry.ts'
 import { type ApiError, api, type Page } from '../../app/api.ts'
 import { useFetch } from '../../app/useFetch.ts'
-import { compact } from '../../components/forms.ts'
+import { applyProblemToForm, compact } from '../../components/forms.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
 import { loadDistricts } from '../services/shared.ts'
-import { AssetForm, applyAssetProblem, label, toInput } from './AssetForm.tsx'
+import { AssetForm, label, toInput } from './AssetForm.tsx'
 import { ImportReport } from './ImportReport.tsx'
 
 type Filters = { kind?: AssetKind; districtId?: string; holder?: string }
@@ -62,7 +62,7 @@ export function AssetsAdminPage() {
       message.success(t('assets.saved'))
       await assets.reload()
     } catch (error) {
-      if (!applyAssetProblem(form, error)) setProblem(error as ApiError)
+      if (!applyProblemToForm(form, error)) setProblem(error as ApiError)
     }
   }
   const publish = async (a: Asset, published: boolean) => {
