@@ -211,7 +211,8 @@ async function build(handle: DatabaseHandle) {
   const indexed = performance.now() - started
   const optimizeStarted = performance.now()
   await optimizeIndex(handle.db)
-  if (handle.dialect === 'postgres') await sql`VACUUM ANALYZE search_documents`.execute(handle.db)
+  if (handle.dialect === 'postgres')
+    await sql`VACUUM ANALYZE search_documents, search_identifiers, search_classes`.execute(handle.db)
   return { indexMs: indexed, optimizeMs: performance.now() - optimizeStarted }
 }
 
