@@ -4,9 +4,8 @@ import { createRequire } from 'node:module'
 import type { AxeResults } from 'axe-core'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, SCREENSHOT_DIR, startHarness } from './harness.ts'
+import { type Harness, loginAs, SCREENSHOT_DIR, startHarness } from './harness.ts'
 
-const DEMO_PASSWORD = 'zhibao-demo'
 const axeSource = createRequire(import.meta.url)('axe-core').source as string
 
 /** WCAG 2.1 A/AA violations axe-core finds on the page, one line each. */
@@ -23,17 +22,6 @@ async function axeViolations(page: Page): Promise<string> {
   return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n')
 }
 const COURSE = '企业知识产权合规管理实务'
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login')
-  await page.getByLabel('用户名', { exact: true }).fill(username)
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD)
-  await page
-    .locator('form')
-    .getByRole('button', { name: /登\s*录/ })
-    .click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
 
 // The classroom's golden path: an enterprise registers for a demo session, the organizer records
 // its attendance, and the enterprise downloads its certificate.
@@ -52,7 +40,7 @@ describe('IP classroom: register, attend, certificate', () => {
   it('an enterprise user registers for an upcoming session from the portal', async () => {
     const page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(e.message))
-    await signIn(page, 'enterprise')
+    await loginAs(page, 'enterprise')
     await page.goto('/classroom')
     await page.getByRole('heading', { name: '知识产权课堂', level: 1 }).waitFor()
     expect(await page.title()).toContain('知识产权课堂')
@@ -81,7 +69,7 @@ describe('IP classroom: register, attend, certificate', () => {
   it('the organizer marks the enterprise as attended on the check-in list', async () => {
     const page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(e.message))
-    await signIn(page, 'clerk')
+    await loginAs(page, 'clerk')
     await page.goto('/workbench/classroom')
     await page.getByRole('heading', { name: '课程管理' }).waitFor()
     await page.goto(`/workbench${sessionPath}`)
@@ -99,7 +87,7 @@ describe('IP classroom: register, attend, certificate', () => {
   it('the enterprise downloads its certificate, a PDF naming the course and its verification number', async () => {
     const page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(e.message))
-    await signIn(page, 'enterprise')
+    await loginAs(page, 'enterprise')
     await page.goto('/classroom/mine')
     await page.getByRole('heading', { name: '我的报名与结业证书' }).waitFor()
     const link = page.getByRole('link', { name: `下载《${COURSE}》结业证书` })

@@ -1,21 +1,7 @@
 import ExcelJS from 'exceljs'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import suzhouPlan from '../plans/suzhou-2022-83.json' with { type: 'json' }
-import { type Harness, SCREENSHOT_DIR, startHarness } from './harness.ts'
-
-const DEMO_PASSWORD = 'zhibao-demo'
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login')
-  await page.getByLabel('用户名', { exact: true }).fill(username)
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD)
-  await page
-    .locator('form')
-    .getByRole('button', { name: /登\s*录/ })
-    .click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
+import { type Harness, loginAs, SCREENSHOT_DIR, startHarness } from './harness.ts'
 
 async function workbook(rows: Record<string, (string | number)[][]>): Promise<Buffer> {
   const book = new ExcelJS.Workbook()
@@ -39,7 +25,7 @@ describe('the plan office imports plans and figures and records milestones; a un
   it('a plan file with bad rows is refused and its errors are listed row by row', async () => {
     const page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(e.message))
-    await signIn(page, 'planner')
+    await loginAs(page, 'planner')
     await page.goto('/workbench')
     await page.getByRole('menuitem', { name: '方案管理' }).click()
     await page.waitForURL('**/cockpit/office')
@@ -81,7 +67,7 @@ describe('the plan office imports plans and figures and records milestones; a un
   it('imports a whole period’s figures from Excel, all or nothing', async () => {
     const page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(e.message))
-    await signIn(page, 'planner')
+    await loginAs(page, 'planner')
     await page.goto('/cockpit/office')
     await page.getByRole('heading', { name: '方案管理' }).waitFor()
     const input = page.locator('[data-testid="period-import"] input[type="file"]')
@@ -109,7 +95,7 @@ describe('the plan office imports plans and figures and records milestones; a un
   it('records a milestone as done with its date and acceptance note, and shows it on time', async () => {
     const page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(e.message))
-    await signIn(page, 'planner')
+    await loginAs(page, 'planner')
     await page.goto('/cockpit/office')
     const task = suzhouPlan.tasks[0]!
     const milestone = task.milestones[0]!
@@ -132,7 +118,7 @@ describe('the plan office imports plans and figures and records milestones; a un
   it('the plan office returns a unit’s figure for revision with a comment written in a form', async () => {
     const unit = await harness.newPage()
     unit.on('pageerror', (e) => errors.push(e.message))
-    await signIn(unit, 'clerk')
+    await loginAs(unit, 'clerk')
     await unit.goto('/cockpit/unit')
     await unit.getByRole('link', { name: 'T23', exact: true }).click()
     await unit.getByRole('heading', { name: /T23/ }).waitFor()
@@ -143,7 +129,7 @@ describe('the plan office imports plans and figures and records milestones; a un
 
     const page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(e.message))
-    await signIn(page, 'planner')
+    await loginAs(page, 'planner')
     await page.goto(targetUrl)
     await page.getByRole('button', { name: /^退回修改$/ }).click()
     const dialog = page.getByRole('dialog')
@@ -158,7 +144,7 @@ describe('the plan office imports plans and figures and records milestones; a un
   it('a leader reads a computed target: its history by period and the records behind the figure', async () => {
     const page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(e.message))
-    await signIn(page, 'leader')
+    await loginAs(page, 'leader')
     await page.goto('/workbench')
     await page.getByRole('menuitem', { name: '方案总览' }).click()
     await page.waitForURL('**/cockpit/plan')
@@ -173,7 +159,7 @@ describe('the plan office imports plans and figures and records milestones; a un
   it('the court answers a supervision notice from its inbox; the plan office sees the response', async () => {
     const page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(e.message))
-    await signIn(page, 'judge')
+    await loginAs(page, 'judge')
     await page.goto('/workbench/inbox')
     await page
       .getByRole('link', { name: /督办通知：三\(五\)/ })
@@ -194,7 +180,7 @@ describe('the plan office imports plans and figures and records milestones; a un
 
     const office = await harness.newPage()
     office.on('pageerror', (e) => errors.push(e.message))
-    await signIn(office, 'planner')
+    await loginAs(office, 'planner')
     await office.goto('/workbench/inbox')
     await office
       .getByRole('link', { name: /督办答复：三\(五\)/ })

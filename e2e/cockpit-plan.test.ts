@@ -1,19 +1,5 @@
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, SCREENSHOT_DIR, startHarness } from './harness.ts'
-
-const DEMO_PASSWORD = 'zhibao-demo'
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login')
-  await page.getByLabel('用户名', { exact: true }).fill(username)
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD)
-  await page
-    .locator('form')
-    .getByRole('button', { name: /登\s*录/ })
-    .click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
+import { type Harness, loginAs, SCREENSHOT_DIR, startHarness } from './harness.ts'
 
 describe('the plan in the cockpit: a unit reports, the plan office accepts, leaders see the charts', () => {
   let harness: Harness
@@ -30,7 +16,7 @@ describe('the plan in the cockpit: a unit reports, the plan office accepts, lead
   it('the protection center (responsible for T23) reports a figure from its unit page', async () => {
     const page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(e.message))
-    await signIn(page, 'clerk')
+    await loginAs(page, 'clerk')
     await page.goto('/cockpit/unit')
     await page.getByRole('heading', { name: /责任单位/ }).waitFor()
     await page.getByRole('link', { name: 'T23', exact: true }).click()
@@ -48,7 +34,7 @@ describe('the plan in the cockpit: a unit reports, the plan office accepts, lead
   it('the plan office accepts it, and the target shows the value', async () => {
     const page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(e.message))
-    await signIn(page, 'planner')
+    await loginAs(page, 'planner')
     await page.goto(targetUrl)
     await page.getByRole('button', { name: /^采\s*纳$/ }).click()
     await page.getByRole('cell', { name: '已采纳' }).waitFor()
@@ -58,7 +44,7 @@ describe('the plan in the cockpit: a unit reports, the plan office accepts, lead
   it('a leader opens the overview and its charts render', async () => {
     const page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(e.message))
-    await signIn(page, 'leader')
+    await loginAs(page, 'leader')
     await page.goto('/cockpit/plan')
     await page.getByRole('heading', { name: '苏州市创建省知识产权保护示范区实施方案' }).waitFor()
     for (const label of ['各类目标进度', '指标走势', '任务节点时间轴']) {

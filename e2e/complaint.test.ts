@@ -1,23 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CaseDetail } from '../contracts/cases.ts'
 import { computeUsccCheckChar } from '../contracts/identifiers/index.ts'
-import { type Harness, SCREENSHOT_DIR, startHarness } from './harness.ts'
+import { type Harness, loginAs, SCREENSHOT_DIR, startHarness } from './harness.ts'
 
 // A complaint (投诉) from the public portal, on a phone, to acceptance by the clerk in the workbench;
 // the due dates the pages show are the server's own.
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login')
-  await page.getByLabel('用户名', { exact: true }).fill(username)
-  await page.getByLabel('密码', { exact: true }).fill('zhibao-demo')
-  await page
-    .locator('form')
-    .getByRole('button', { name: /登\s*录/ })
-    .click()
-}
 
 describe('complaint from the portal to acceptance in the workbench', () => {
   let harness: Harness
@@ -74,7 +63,7 @@ describe('complaint from the portal to acceptance in the workbench', () => {
   it('the clerk finds it in the case list, sees the 7-working-day clock as the server computed it, and accepts', async () => {
     const page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(e.message))
-    await signIn(page, 'clerk')
+    await loginAs(page, 'clerk')
     await page.waitForURL('**/workbench')
     await page.getByRole('menuitem', { name: /(^|\s)案件$/ }).click()
     await page.waitForURL('**/workbench/cases')

@@ -1,20 +1,8 @@
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, startHarness } from './harness.ts'
+import { type Harness, loginAs, startHarness } from './harness.ts'
 
 // A how-to guide from the clerk's draft through the examiner's review to the public portal, where
 // it is read (steps, links to ZhiBao's forms), found by search, and served with its own <title>.
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login')
-  await page.getByLabel('用户名', { exact: true }).fill(username)
-  await page.getByLabel('密码', { exact: true }).fill('zhibao-demo')
-  await page
-    .locator('form')
-    .getByRole('button', { name: /登\s*录/ })
-    .click()
-  await page.waitForURL('**/workbench')
-}
 
 const TITLE = '集成电路布图设计专有权纠纷处理办事指南'
 
@@ -33,7 +21,7 @@ describe('content: draft, review, publish, read and find a guide', () => {
   it('the clerk drafts a guide and submits it for review', async () => {
     const page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(String(e)))
-    await signIn(page, 'clerk')
+    await loginAs(page, 'clerk')
     await page.getByRole('menuitem', { name: '内容管理' }).click()
     await page.getByRole('heading', { name: '内容管理' }).waitFor()
     await page.getByTestId('content-new').click()
@@ -84,7 +72,7 @@ describe('content: draft, review, publish, read and find a guide', () => {
   it('the examiner finds it in the review queue and publishes it', async () => {
     const page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(String(e)))
-    await signIn(page, 'examiner')
+    await loginAs(page, 'examiner')
     await page.getByRole('menuitem', { name: '内容审核' }).click()
     await page.getByRole('heading', { name: '内容审核' }).waitFor()
     await page.getByRole('link', { name: TITLE }).click()

@@ -1,17 +1,5 @@
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, startHarness } from './harness.ts'
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login')
-  await page.getByLabel('用户名', { exact: true }).fill(username)
-  await page.getByLabel('密码', { exact: true }).fill('zhibao-demo')
-  await page
-    .locator('form')
-    .getByRole('button', { name: /登\s*录/ })
-    .click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
+import { type Harness, loginAs, startHarness } from './harness.ts'
 
 describe('workbench: case evidence for staff', () => {
   let harness: Harness
@@ -25,7 +13,7 @@ describe('workbench: case evidence for staff', () => {
 
   it('a clerk finds deposits under 案件存证 in the menu and downloads a file (audited by the server)', async () => {
     const page = await harness.newPage()
-    await signIn(page, 'clerk')
+    await loginAs(page, 'clerk')
     // A deposit of the clerk's own, made on the portal page.
     await page.goto('/evidence')
     await page.locator('input[type=file]').setInputFiles({

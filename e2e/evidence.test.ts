@@ -1,18 +1,6 @@
 import fs from 'node:fs'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, startHarness } from './harness.ts'
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login')
-  await page.getByLabel('用户名', { exact: true }).fill(username)
-  await page.getByLabel('密码', { exact: true }).fill('zhibao-demo')
-  await page
-    .locator('form')
-    .getByRole('button', { name: /登\s*录/ })
-    .click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
+import { type Harness, loginAs, startHarness } from './harness.ts'
 
 describe('evidence deposit, receipt and in-browser verification', () => {
   let harness: Harness
@@ -27,7 +15,7 @@ describe('evidence deposit, receipt and in-browser verification', () => {
 
   it('an enterprise deposits a file, downloads its receipt, and anyone verifies it on the portal', async () => {
     const page = await harness.newPage()
-    await signIn(page, 'enterprise')
+    await loginAs(page, 'enterprise')
     await page.goto('/evidence')
     await page
       .locator('input[type=file]')

@@ -187,3 +187,18 @@ export async function startHarness(): Promise<Harness> {
     },
   }
 }
+
+/** The password of every demo account (seed data). */
+export const DEMO_PASSWORD = 'zhibao-demo'
+
+/** Signs `page` in as a demo account through the login form (zh-CN) and waits until it has left /login. */
+export async function loginAs(page: Page, username: string) {
+  await page.goto('/login')
+  await page.getByLabel('用户名', { exact: true }).fill(username)
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD)
+  await page
+    .locator('form')
+    .getByRole('button', { name: /登\s*录/ })
+    .click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+}

@@ -1,19 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, startHarness } from './harness.ts'
-
-const DEMO_PASSWORD = 'zhibao-demo'
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login')
-  await page.getByLabel('用户名', { exact: true }).fill(username)
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD)
-  await page
-    .locator('form')
-    .getByRole('button', { name: /登\s*录/ })
-    .click()
-  await page.waitForURL('**/workbench')
-}
+import { type Harness, loginAs, startHarness } from './harness.ts'
 
 const csv = (lines: string[]) => ({
   name: 'file.csv',
@@ -37,7 +24,7 @@ describe('inspection lists: directory imports from a spreadsheet upload', () => 
   })
 
   it('an officer uploads the inspector list: a bad row is named and nothing is imported, then the corrected file is', async () => {
-    await signIn(page, 'officer.gusu')
+    await loginAs(page, 'officer.gusu')
     await page.goto('/workbench/inspections')
     await page.getByRole('tab', { name: '一单两库' }).click()
     const header = '执法证号,姓名,执法机构,所属区县,执法资格,承办上限,回避对象'

@@ -1,20 +1,8 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, startHarness } from './harness.ts'
+import { DEMO_PASSWORD, type Harness, loginAs, startHarness } from './harness.ts'
 
-const DEMO_PASSWORD = 'zhibao-demo'
 const RANDOMNESS = 'b2fc21325a24904a6a9e81a6c63f65f6cec3f0b2400df3f4a56b214770e9ccca'
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login')
-  await page.getByLabel('用户名', { exact: true }).fill(username)
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD)
-  await page
-    .locator('form')
-    .getByRole('button', { name: /登\s*录/ })
-    .click()
-  await page.waitForURL('**/workbench')
-}
 
 /** The API as the signed-in officer, for set-up the test does not exercise through the UI. */
 async function apiSession(baseUrl: string, username: string) {
@@ -61,7 +49,7 @@ describe('random inspection from plan to published, verified result', () => {
   }, 60_000)
 
   it('an officer plans, draws step by step, records and publishes a result; the public verifies it', async () => {
-    await signIn(page, 'officer')
+    await loginAs(page, 'officer')
     await page.goto('/workbench/inspections')
     // The annual plan, through the form.
     await page.getByRole('tab', { name: '年度计划' }).click()
@@ -99,7 +87,7 @@ describe('random inspection from plan to published, verified result', () => {
     await page.getByText('待提交承诺').first().waitFor()
     const observer = await harness.newPage()
     observer.on('pageerror', (e) => errors.push(e.message))
-    await signIn(observer, 'prosecutor')
+    await loginAs(observer, 'prosecutor')
     await observer.goto('/workbench/inspections/observer')
     const duty = observer.getByRole('row', { name: new RegExp(code) })
     await duty.getByRole('button', { name: /生\s*成/ }).click()

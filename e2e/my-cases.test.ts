@@ -1,21 +1,11 @@
 import fs from 'node:fs'
-import type { Download, Page } from 'playwright-core'
+import type { Download } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, startHarness } from './harness.ts'
+import { type Harness, loginAs, startHarness } from './harness.ts'
 
 // What a signed-in party and a member of staff see of the case engine beyond the case page: the
 // enterprise's "my cases" with the notices addressed to it (as filer and as respondent), a case hit
 // in the unified search leading to the workbench case page, and changing one's own e-mail address.
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login')
-  await page.getByLabel('用户名', { exact: true }).fill(username)
-  await page.getByLabel('密码', { exact: true }).fill('zhibao-demo')
-  await page
-    .locator('form')
-    .getByRole('button', { name: /登\s*录/ })
-    .click()
-}
 
 const head = async (download: Download) =>
   fs
@@ -103,7 +93,7 @@ describe('my cases, case search and own e-mail', () => {
   it('the enterprise downloads its notices under my cases, and as respondent sees only those to both sides', async () => {
     const page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(e.message))
-    await signIn(page, 'enterprise')
+    await loginAs(page, 'enterprise')
     await page.waitForURL('**/account')
     await page.goto('/services/mine')
     await page.getByRole('heading', { name: '我的办件' }).waitFor()
@@ -130,7 +120,7 @@ describe('my cases, case search and own e-mail', () => {
   it('staff open a case from the unified search; the public finds no case', async () => {
     const page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(e.message))
-    await signIn(page, 'officer.gusu')
+    await loginAs(page, 'officer.gusu')
     await page.waitForURL('**/workbench')
     await page.goto(`/search?q=${encodeURIComponent(filed.number)}`)
     await page.getByRole('link', { name: new RegExp(filed.number) }).click()
@@ -148,7 +138,7 @@ describe('my cases, case search and own e-mail', () => {
   it('users change their own e-mail with the current password; bad input is refused in their language', async () => {
     const page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(e.message))
-    await signIn(page, 'enterprise')
+    await loginAs(page, 'enterprise')
     await page.waitForURL('**/account')
     const shown = page.getByTestId('account-email')
     const before = (await shown.textContent())?.trim()
@@ -172,7 +162,7 @@ describe('my cases, case search and own e-mail', () => {
     // Staff reach the same page from the workbench's user menu, here in English.
     const staff = await harness.newPage()
     staff.on('pageerror', (e) => errors.push(e.message))
-    await signIn(staff, 'officer.gusu')
+    await loginAs(staff, 'officer.gusu')
     await staff.waitForURL('**/workbench')
     await staff.getByRole('button', { name: '用户菜单' }).click()
     await staff.getByRole('menuitem', { name: '我的账户' }).click()

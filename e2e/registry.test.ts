@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { computePatentCheckDigit } from '../contracts/identifiers/index.ts'
-import { type Harness, startHarness } from './harness.ts'
+import { type Harness, loginAs, startHarness } from './harness.ts'
 
 // The registry screens of the workbench: a clerk filters the scoped list, registers a patent (a
 // wrong check digit shown on the number field, nothing saved), edits it, sees an import refused
@@ -20,14 +20,7 @@ describe('registry in the workbench', () => {
   async function clerkPage() {
     const page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto('/login')
-    await page.getByLabel('用户名', { exact: true }).fill('clerk')
-    await page.getByLabel('密码', { exact: true }).fill('zhibao-demo')
-    await page
-      .locator('form')
-      .getByRole('button', { name: /登\s*录/ })
-      .click()
-    await page.waitForURL('**/workbench**')
+    await loginAs(page, 'clerk')
     return page
   }
 

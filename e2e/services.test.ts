@@ -3,7 +3,7 @@ import type { AxeResults } from 'axe-core'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SERVICE_TARGETS } from '../contracts/services/index.ts'
-import { type Harness, startHarness } from './harness.ts'
+import { type Harness, loginAs, startHarness } from './harness.ts'
 
 // 保护导航 walked by keyboard to the e-commerce takedown form, with back, restart and a shared link;
 // every ZhiBao page a result can point to exists; and the service directory with its map rendered
@@ -159,14 +159,7 @@ describe('protection navigation and service directory', () => {
   it('a clerk imports points from CSV: a bad row is named and nothing imported, then the fixed file is, and published', async () => {
     const page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto('/login')
-    await page.getByLabel('用户名', { exact: true }).fill('clerk')
-    await page.getByLabel('密码', { exact: true }).fill('zhibao-demo')
-    await page
-      .locator('form')
-      .getByRole('button', { name: /登\s*录/ })
-      .click()
-    await page.waitForURL('**/workbench**')
+    await loginAs(page, 'clerk')
     await page.getByRole('menuitem', { name: '服务名录管理' }).click()
     await page.getByRole('heading', { level: 1, name: '服务名录管理' }).waitFor()
     const suffix = Math.random().toString(36).slice(2, 6)

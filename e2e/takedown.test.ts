@@ -3,23 +3,13 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CaseDetail } from '../contracts/cases.ts'
-import { type Harness, SCREENSHOT_DIR, startHarness } from './harness.ts'
+import { type Harness, loginAs, SCREENSHOT_DIR, startHarness } from './harness.ts'
 
 // An e-commerce takedown (电商平台快速处置) from the right holder's notice through the center's
 // opinion and forwarding to the seller's declaration, which starts the 15-day window (rules.md
 // 7.10) shown with its due date, extended by working days for a delay (7.11). The server offers no
 // way to move its clock, so the window's lapse itself is covered by the server tests
 // (server/modules/cases/takedown.test.ts); here the window, its due date and its extension are.
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login')
-  await page.getByLabel('用户名', { exact: true }).fill(username)
-  await page.getByLabel('密码', { exact: true }).fill('zhibao-demo')
-  await page
-    .locator('form')
-    .getByRole('button', { name: /登\s*录/ })
-    .click()
-}
 
 /** Picks an option of an antd Select by its label (the list renders in a popup). */
 async function choose(page: Page, label: string, option: string) {
@@ -48,7 +38,7 @@ describe('takedown through its counter-declaration window', () => {
   it('the enterprise submits a takedown notice on a phone and finds it under my cases', async () => {
     const ent = await harness.newPage({ viewport: { width: 390, height: 844 } })
     ent.on('pageerror', (e) => errors.push(e.message))
-    await signIn(ent, 'enterprise')
+    await loginAs(ent, 'enterprise')
     await ent.waitForURL('**/account')
     await ent.goto('/services/takedown')
     await ent.getByRole('heading', { name: '电商平台快速处置', exact: true }).waitFor()
@@ -77,7 +67,7 @@ describe('takedown through its counter-declaration window', () => {
   it('the clerk issues the opinion, forwards it, and records the declaration: the 15-day window runs', async () => {
     page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(e.message))
-    await signIn(page, 'clerk')
+    await loginAs(page, 'clerk')
     await page.waitForURL('**/workbench')
     await page.getByRole('menuitem', { name: /(^|\s)案件$/ }).click()
     await page

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, startHarness } from './harness.ts'
+import { type Harness, loginAs, startHarness } from './harness.ts'
 
 // A clerk gives a consented talent profile a photo (a file that is not an image is refused with the
 // server's message); the public sees it with its alt text; withdrawing consent takes it away.
@@ -23,14 +23,7 @@ describe('talent photos', () => {
   it('uploads, shows publicly with alt text, and disappears on withdrawal', async () => {
     const page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto('/login')
-    await page.getByLabel('用户名', { exact: true }).fill('clerk')
-    await page.getByLabel('密码', { exact: true }).fill('zhibao-demo')
-    await page
-      .locator('form')
-      .getByRole('button', { name: /登\s*录/ })
-      .click()
-    await page.waitForURL('**/workbench**')
+    await loginAs(page, 'clerk')
     await page.getByRole('menuitem', { name: '人才库' }).click()
     const upload = page.getByRole('button', { name: /^上传照片 / }).first()
     await upload.waitFor()

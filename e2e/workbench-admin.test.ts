@@ -2,19 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest'
-import { type Harness, SCREENSHOT_DIR, startHarness } from './harness.ts'
-
-const DEMO_PASSWORD = 'zhibao-demo'
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login')
-  await page.getByLabel('用户名', { exact: true }).fill(username)
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD)
-  await page
-    .locator('form')
-    .getByRole('button', { name: /登\s*录/ })
-    .click()
-}
+import { type Harness, loginAs, SCREENSHOT_DIR, startHarness } from './harness.ts'
 
 /**
  * Picks an option of an antd Select or TreeSelect, whose list renders in a popup. Retries when a
@@ -53,7 +41,7 @@ describe('administration in the workbench', () => {
     harness = await startHarness()
     page = await harness.newPage()
     page.on('pageerror', (e) => errors.push(e.message))
-    await signIn(page, 'admin')
+    await loginAs(page, 'admin')
     await page.waitForURL('**/workbench')
   })
   afterAll(async () => {
@@ -166,7 +154,7 @@ describe('administration in the workbench', () => {
   it('works at phone width, the menu folding into a drawer', async () => {
     const phone = await harness.newPage({ viewport: { width: 390, height: 844 } })
     phone.on('pageerror', (e) => errors.push(e.message))
-    await signIn(phone, 'clerk')
+    await loginAs(phone, 'clerk')
     await phone.waitForURL('**/workbench')
     await phone.getByRole('button', { name: '打开菜单' }).click()
     await phone.getByRole('menuitem', { name: '市场主体' }).click()
