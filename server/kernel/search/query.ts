@@ -220,6 +220,8 @@ export interface SearchLimits {
 interface Tier {
   match: string
   score?: number
+  /** Every row scoring `score` matches the word, so walking the level needs no FTS5 probe. */
+  implied?: boolean
   /** The levels the tier splits into when it is too large to sort. */
   levels?: Tier[]
 }
@@ -233,7 +235,7 @@ interface Tier {
  * matches is sorted; a large one is walked newest first through search_rank_date, which stops
  * after the rows the page needs. Sorting reads the level's rows, walking about
  * want × indexed rows / level size of them, so a level is walked when larger than
- * √(want × indexed rows), or √(5 × …) when every walked row probes FTS5 (level 0). Every row's
+ * √(want × indexed rows), or √(5 × …) when every walked row probes FTS5 (levels 1 and 0). Every row's
  * score is still computed by scoreExpression, so both paths and PostgreSQL agree
  * (server/kernel/search/search.test.ts checks it).
  */
@@ -257,24 +259,25 @@ async function rankByLevels(
   const name = `{seg_names}: "${term}"*`
   const tiers: Tier[] = isPrefixToken(term)
     ? [
-        { score: 1, match: name },
+        { score: 1, match: name, implied: true },
         { score: 0, match: `${word} NOT ${name}` },
       ]
     : [
         {
           match: title,
           levels: [
-            { score: 3, match: `${title} AND ${name}` },
-            { score: 2, match: `${title} NOT ${name}` },
+            { score: 3, match: `${title} AND ${name}`, implied: true },
+            { score: 2, match: `${title} NOT ${name}`, implied: true },
           ],
         },
-        { score: 1, match: `${name} NOT ${title}` },
+        // A name token starting with the word is no match by itself: the word must be a token.
+        { score: 1, match: `(${word} AND ${name}) NOT ${title}` },
         { score: 0, match: `${word} NOT (${title} OR ${name})` },
       ]
   const narrowed = Boolean(request.kinds?.length || request.districtId || request.classes?.length)
   const found: Ranked[] = []
   const take = async (tier: Tier): Promise<void> => {
-    const limit = await sortLimit(tier.score === 0)
+    const limit = await sortLimit(!tier.implied)
     const { n } = await db
       .selectFrom(
         sql<{
@@ -291,9 +294,8 @@ async function rankByLevels(
     }
     // Kind, district and class filters can leave a large level sparse in date order, and probing a
     // prefix row by row expands it every time: sort the level then.
-    const walk = large && !narrowed && tier.score !== undefined && (tier.score > 0 || !isPrefixToken(term))
-    // A score above 0 implies the match (the word is a title token or starts a name token).
-    const access = walk ? { probe: tier.score! > 0 ? null : word } : { join: tier.match }
+    const walk = large && !narrowed && tier.score !== undefined && (tier.implied || !isPrefixToken(term))
+    const access = walk ? { probe: tier.implied ? null : word } : { join: tier.match }
     let q = filtered(db, request, [term], access).select((eb) => [
       'd.seq',
       scoreExpression(db, eb, [term], []).as('score'),

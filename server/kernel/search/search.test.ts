@@ -315,6 +315,40 @@ describe('search kernel', () => {
     }
   })
 
+  it('matches a word exactly even where it only starts a holder name token', async () => {
+    // "5" is not a prefix token: 苏州5G通信's token "5g" scores a name hit for it but is no match;
+    // 苏州5号通信's token "5" is both. A level limit of 0 walks every level.
+    const docs: SearchDocument[] = [
+      { sourceId: 'n5g', title: '一种通信模块', body: '通信模块。', names: ['苏州5G通信有限公司'] },
+      { sourceId: 'n5', title: '一种通信模块', body: '型号5号的通信模块。', names: ['苏州通信有限公司'] },
+      { sourceId: 'n5name', title: '一种通信模块', body: '通信模块。', names: ['苏州5号通信有限公司'] },
+    ].map((d) => ({
+      ...d,
+      source: 'asset',
+      kind: 'patent',
+      districtId: 'gusu',
+      entityId: null,
+      published: true,
+      sortDate: '2020-01-01',
+    }))
+    for (const { name, handle } of handles) {
+      for (const d of docs) await indexDocument(handle.db, d, new Date())
+      for (const levelSortLimit of [0, undefined]) {
+        const r = await search(
+          handle.db,
+          { text: '5', visible: everyone, page: 1, pageSize: 10 },
+          { levelSortLimit },
+        )
+        expect(
+          r.hits.map((h) => h.sourceId),
+          name,
+        ).toEqual(['n5name', 'n5'])
+        expect(r.total).toBe(2)
+      }
+      for (const d of docs) await removeDocument(handle.db, 'asset', d.sourceId)
+    }
+  })
+
   it('highlights on the original text', () => {
     const text = corpus[0]!.body
     const s = snippet(text, ['半导体', '清洗'], 20)
