@@ -10,14 +10,20 @@ import {
   normaliseAsset,
 } from '../../../contracts/registry.ts'
 import type { Db, Tx } from '../../database.ts'
-import { scopeCondition } from '../../kernel/access.ts'
+import { isStaff, scopeCondition } from '../../kernel/access.ts'
 import { containsText } from '../../kernel/db/like.ts'
 import { AppError, type FieldError, fieldError, kernelErrors, type Lang } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { newId } from '../../kernel/ids.ts'
 import { indexDocument } from '../../kernel/search/index.ts'
 import { findEntityByUscc } from '../entities/index.ts'
-import { type AssetRow, assetSearchDocument, holdersOf, insertAsset } from './assets.repository.ts'
+import {
+  type AssetRow,
+  assetSearchDocument,
+  holdersOf,
+  insertAsset,
+  resolveHolders,
+} from './assets.repository.ts'
 import { registryErrors } from './errors.ts'
 
 // Staff see their district's assets, an enterprise its own, everyone what is published.
@@ -156,8 +162,28 @@ function normaliseBody(context: WriteContext, input: z.output<typeof assetInput>
   return result.asset
 }
 
+const holderOutsideDistrict = {
+  zh: '只能登记持有人为本辖区市场主体（按统一社会信用代码）的知识产权',
+  en: 'You can only record assets whose holder is a market entity of your district (by credit code)',
+}
+
+/**
+ * District staff record only assets that land in their district, which is the first linked
+ * holder's (assets.repository.ts): otherwise an edit could move an asset out of their scope.
+ */
+async function outsideCallersDistrict(context: WriteContext, asset: NormalisedAsset): Promise<boolean> {
+  const { actor } = context
+  if (!isStaff(actor) || actor.districtId === null) return false
+  return (await resolveHolders(context.trx, asset)).districtId !== actor.districtId
+}
+
+function requireCallersDistrict(context: WriteContext, outside: boolean): void {
+  if (outside) throw fieldError('body.holders', 'district_out_of_scope', holderOutsideDistrict, context.lang)
+}
+
 export async function createAsset(context: WriteContext, input: z.output<typeof assetInput>): Promise<Asset> {
   const asset = normaliseBody(context, input)
+  requireCallersDistrict(context, await outsideCallersDistrict(context, asset))
   if (await assetExists(context.trx, asset)) throw new AppError(registryErrors.asset_exists)
   const row = await insertAsset(context.trx, context.now, asset)
   await context.audit({ action: 'asset.create', targetType: 'ip_asset', targetId: row.id, after: row })
@@ -178,6 +204,7 @@ export async function updateAsset(
     .executeTakeFirst()
   if (!before) throw new AppError(kernelErrors.not_found)
   const asset = normaliseBody(context, input)
+  requireCallersDistrict(context, await outsideCallersDistrict(context, asset))
   if (await assetExists(context.trx, asset, id)) throw new AppError(registryErrors.asset_exists)
   const after = await insertAsset(context.trx, context.now, asset, before)
   await context.audit({ action: 'asset.update', targetType: 'ip_asset', targetId: id, before, after })
@@ -260,6 +287,14 @@ export async function importAssets(
       continue
     }
     seen.set(key, item.row)
+    if (await outsideCallersDistrict(context, result.asset)) {
+      errors.push({
+        path: `${item.prefix}holders`,
+        code: 'district_out_of_scope',
+        message: context.lang === 'en' ? holderOutsideDistrict.en : holderOutsideDistrict.zh,
+      })
+      continue
+    }
     if (await assetExists(context.trx, result.asset)) {
       errors.push({
         path: `${item.prefix}number`,
@@ -301,6 +336,15 @@ export async function addKeyEnterprise(
       'body.uscc',
       'entity_unknown',
       { zh: '未找到该统一社会信用代码的市场主体', en: 'No market entity has this credit code' },
+      context.lang,
+    )
+  }
+  const { actor } = context
+  if (isStaff(actor) && actor.districtId !== null && entity.district_id !== actor.districtId) {
+    throw fieldError(
+      'body.uscc',
+      'district_out_of_scope',
+      { zh: '只能将本辖区的企业列入保护名录', en: 'You can only list enterprises of your own district' },
       context.lang,
     )
   }

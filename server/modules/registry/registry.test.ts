@@ -406,4 +406,75 @@ describe('IP registry', () => {
     ).json() as { items: { action: string }[] }
     expect(audit.items.map((e) => e.action)).toContain('key_enterprise.remove')
   })
+
+  it('keeps a district clerk to assets and key enterprises of their own district', async () => {
+    const admin = await t.login('admin')
+    const created = await t.request({
+      method: 'POST',
+      url: '/api/users',
+      as: admin,
+      payload: {
+        username: 'clerk.kunshan',
+        displayName: '昆山受理员',
+        password: 'zhibao-demo-2025',
+        roles: ['clerk'],
+        orgId: orgIds.get('center-kunshan'),
+      },
+    })
+    expect(created.statusCode, created.body).toBe(201)
+    const kunshanClerk = await t.login('clerk.kunshan', 'zhibao-demo-2025')
+    const payload = {
+      kind: 'trademark',
+      number: '79876543',
+      title: '昆精',
+      holders: [{ name: '昆山精密电子科技有限公司', uscc: KUNSHAN_USCC }],
+      niceClasses: ['9'],
+    }
+    const own = await t.request({ method: 'POST', url: '/api/registry/assets', as: kunshanClerk, payload })
+    expect(own.statusCode, own.body).toBe(201)
+    const asset = own.json() as AssetItem
+    expect(asset.districtId).toBe(orgIds.get('kunshan'))
+
+    const gusuHolder = { name: '苏州姑苏丝绸文创有限公司', uscc: '91320508MA1MXQ6G0D' }
+    const before = await count()
+    for (const holders of [[gusuHolder], [{ name: '张三' }]]) {
+      const outside = await t.request({
+        method: 'POST',
+        url: '/api/registry/assets',
+        as: kunshanClerk,
+        payload: { ...payload, number: '79876544', holders },
+        headers: { 'accept-language': 'en' },
+      })
+      expect(outside.statusCode).toBe(400)
+      expect(outside.json().errors).toEqual([
+        expect.objectContaining({ path: 'body.holders', code: 'district_out_of_scope' }),
+      ])
+      expect(outside.json().errors[0].message).toContain('your district')
+    }
+    const moved = await t.request({
+      method: 'PATCH',
+      url: `/api/registry/assets/${asset.id}`,
+      as: kunshanClerk,
+      payload: { ...payload, holders: [gusuHolder] },
+    })
+    expect(moved.statusCode).toBe(400)
+    expect(moved.json().errors[0].message).toBe(
+      '只能登记持有人为本辖区市场主体（按统一社会信用代码）的知识产权',
+    )
+    const unchanged = await t.request({ method: 'GET', url: `/api/registry/assets/${asset.id}`, as: clerk })
+    expect(unchanged.json()).toMatchObject({
+      districtId: orgIds.get('kunshan'),
+      holders: [{ uscc: KUNSHAN_USCC }],
+    })
+    expect(await count()).toBe(before)
+
+    const listed = await t.request({
+      method: 'POST',
+      url: '/api/registry/key-enterprises',
+      as: kunshanClerk,
+      payload: { uscc: gusuHolder.uscc, listedOn: '2025-06-01' },
+    })
+    expect(listed.statusCode).toBe(400)
+    expect(listed.json().errors[0]).toMatchObject({ path: 'body.uscc', code: 'district_out_of_scope' })
+  })
 })
