@@ -78,6 +78,9 @@ export async function receiveFile(
 
 const IMPORT_KINDS = ['json', 'csv', 'xlsx'] as const
 
+/** Imports are parsed whole in memory, so they get a far smaller limit than stored uploads. */
+export const IMPORT_MAX_BYTES = 20 * 2 ** 20
+
 export interface ImportFile<K extends string> {
   fileName: string
   /** The file name's extension, lower-cased. */
@@ -88,7 +91,7 @@ export interface ImportFile<K extends string> {
 /**
  * Reads the one uploaded file of an import (multipart field `file`) fully into memory: for small
  * files (JSON, CSV, Excel) that are parsed whole. No multipart body or no file: `options.missing`;
- * a file name not ending in one of `options.kinds` (when given): 415.
+ * larger than IMPORT_MAX_BYTES: 413; a file name not ending in one of `options.kinds` (when given): 415.
  * @example
  * const file = await receiveImportFile(request, { kinds: ['csv', 'xlsx'], missing: errors.import_unreadable })
  * const table = await readTable(file.data, file.kind)
@@ -97,9 +100,18 @@ export async function receiveImportFile<K extends string = string>(
   request: FastifyRequest,
   options: { kinds?: readonly K[]; missing: string },
 ): Promise<ImportFile<K>> {
-  const file = request.isMultipart() ? await request.file() : undefined
+  const file = request.isMultipart()
+    ? await request.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } })
+    : undefined
   if (!file) throw new AppError(options.missing)
-  const data = await file.toBuffer()
+  let data: Buffer
+  try {
+    data = await file.toBuffer()
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new AppError(kernelErrors.payload_too_large, { detail: { maxBytes: IMPORT_MAX_BYTES } })
+    throw error
+  }
   const kind = file.filename.toLowerCase().split('.').pop() as K
   if (options.kinds && !options.kinds.includes(kind)) throw new AppError(kernelErrors.unsupported_media_type)
   return { fileName: file.filename, kind, data }

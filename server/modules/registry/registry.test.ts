@@ -248,6 +248,18 @@ describe('IP registry', () => {
       ...multipart('a.csv.txt', 'x'),
     })
     expect(unreadable.statusCode).toBe(415)
+    const before = await count()
+    const header = 'kind,number,title,holders\n'
+    const row = 'trademark,76543210,超大文件,某公司\n'
+    const oversized = await t.request({
+      method: 'POST',
+      url: '/api/registry/imports',
+      as: clerk,
+      ...multipart('big.csv', header + row.repeat(Math.ceil((21 * 2 ** 20) / row.length))),
+    })
+    expect(oversized.statusCode).toBe(413)
+    expect(oversized.json().code).toBe('payload_too_large')
+    expect(await count()).toBe(before)
   })
 
   it('lists the key-enterprise protection list with the assets each caller may see', async () => {
