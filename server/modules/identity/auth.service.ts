@@ -101,11 +101,17 @@ export async function logout(context: WriteContext, everywhere: boolean): Promis
 }
 
 /** Changes the caller's password and ends every other session of the account. */
+/** Credentials change only in a signed-in session: a leaked API token must not take over its owner. */
+function requireSession(actor: Actor): void {
+  if (actor.kind !== 'user') throw new AppError(identityErrors.session_required)
+}
+
 export async function changePassword(
   context: WriteContext,
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   const { trx, actor } = context
+  requireSession(actor)
   const user = await trx
     .selectFrom('users')
     .select(['password_hash'])
@@ -131,6 +137,7 @@ export async function changeEmail(
   input: { email: string; currentPassword: string },
 ): Promise<void> {
   const { trx, actor } = context
+  requireSession(actor)
   const user = await trx
     .selectFrom('users')
     .select(['password_hash', 'email'])

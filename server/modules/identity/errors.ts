@@ -23,6 +23,11 @@ export const identityErrors = defineErrors({
     zh: '新密码不能与当前密码相同',
     en: 'The new password must differ from the current one',
   },
+  session_required: {
+    status: 403,
+    zh: '修改密码或邮箱须登录账号后操作，API 令牌不能使用',
+    en: 'Changing a password or e-mail needs a signed-in session; API tokens cannot do it',
+  },
   username_taken: { status: 409, zh: '该用户名已被使用', en: 'This username is already taken' },
   entity_already_registered: {
     status: 409,

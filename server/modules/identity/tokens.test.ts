@@ -101,6 +101,32 @@ describe('API tokens', () => {
     expect(outside.json().code).toBe('forbidden')
   })
 
+  it('cannot change its owner’s password or e-mail, even with the password', async () => {
+    const hashBefore = await t.database.db
+      .selectFrom('users')
+      .select(['password_hash', 'email'])
+      .where('id', '=', clerkId)
+      .executeTakeFirstOrThrow()
+    const password = await bearer('POST', '/api/auth/password', {
+      currentPassword: 'zhibao-demo',
+      newPassword: 'taken-over-by-token-2025',
+    })
+    const email = await bearer('POST', '/api/auth/email', {
+      email: 'attacker@example.com',
+      currentPassword: 'zhibao-demo',
+    })
+    for (const response of [password, email]) {
+      expect(response.statusCode).toBe(403)
+      expect(response.json().code).toBe('session_required')
+    }
+    const hashAfter = await t.database.db
+      .selectFrom('users')
+      .select(['password_hash', 'email'])
+      .where('id', '=', clerkId)
+      .executeTakeFirstOrThrow()
+    expect(hashAfter).toEqual(hashBefore)
+  })
+
   it('treats an unknown token as the public', async () => {
     const response = await bearer('GET', '/api/entities', undefined, 'zbt_not-a-real-token')
     expect(response.statusCode).toBe(401)
