@@ -13,6 +13,7 @@ import {
 } from '../../../contracts/services/index.ts'
 import type { Database, Db, Tx } from '../../database.ts'
 import { isStaff, scopeCondition } from '../../kernel/access.ts'
+import { containsText } from '../../kernel/db/like.ts'
 import { AppError, type FieldError, fieldError, kernelErrors, type Lang } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { newId } from '../../kernel/ids.ts'
@@ -106,12 +107,11 @@ export async function listServicePoints(context: ReadContext, query: z.output<ty
   // services is a JSON array of known words; the quoted word cannot match inside another.
   if (query.service) q = q.where('service_points.services', 'like', `%"${query.service}"%`)
   if (query.q) {
-    // Wildcards typed by the user are dropped; lower() makes SQLite and PostgreSQL agree on case.
-    const like = `%${query.q.replace(/[%_\\]/g, '').toLowerCase()}%`
+    const text = query.q
     q = q.where((eb) =>
       eb.or(
-        (['service_points.name', 'service_points.address', 'service_points.description'] as const).map((c) =>
-          eb(eb.fn('lower', [c]), 'like', like),
+        ['service_points.name', 'service_points.address', 'service_points.description'].map((c) =>
+          containsText(c, text, { ignoreCase: true }),
         ),
       ),
     )

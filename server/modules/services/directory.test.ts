@@ -98,6 +98,10 @@ describe('service directory', () => {
     expect(kunshan.items[0]!.districtName).toBe('昆山市')
     const text = await list(undefined, `&q=${encodeURIComponent('盛泽')}`)
     expect(text.items.map((p) => p.name)).toEqual(['吴江区盛泽纺织知识产权工作站'])
+    // A typed % or _ is a character to find, not a wildcard.
+    for (const wildcard of ['%', '_', '盛%']) {
+      expect((await list(undefined, `&q=${encodeURIComponent(wildcard)}`)).total).toBe(0)
+    }
     const hidden = (await list(clerk)).items.find((p) => !p.published)!
     expect((await t.request({ method: 'GET', url: `/api/service-points/${hidden.id}` })).statusCode).toBe(404)
   })
