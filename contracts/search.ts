@@ -74,6 +74,12 @@ export const searchHitSchema = z.object({
 })
 export type SearchHit = z.infer<typeof searchHitSchema>
 
+/**
+ * Facets count at most this many matching records, the most recently indexed: exact below it, a
+ * sample above, where exact counts of a common word cost more than the search itself (decision 42).
+ */
+export const FACET_SAMPLE = 2_000
+
 const facet = z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() }))
 export const searchResponse = z.object({
   items: z.array(searchHitSchema),
@@ -86,5 +92,7 @@ export const searchResponse = z.object({
   /** Set when the query was an identifier looked up exactly (e.g. a patent application number). */
   identifier: z.boolean(),
   facets: z.object({ type: facet, district: facet, year: facet, ipc: facet, nice: facet }),
+  /** True when more than FACET_SAMPLE records match: facet counts are over the most recently indexed. */
+  facetsSampled: z.boolean(),
 })
 export type SearchResponse = z.infer<typeof searchResponse>

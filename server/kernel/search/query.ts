@@ -6,6 +6,7 @@ import {
   type SqlBool,
   sql,
 } from 'kysely'
+import { FACET_SAMPLE } from '../../../contracts/search.ts'
 import type { Database } from '../../database.ts'
 import { dialectOf } from './dialect.ts'
 import { isPrefixToken, segmentQuery } from './segment.ts'
@@ -149,12 +150,17 @@ function ftsQuery(terms: string[]): string {
  * The matching rows the caller may see, with the request's filters. `fts` (SQLite, words only)
  * replaces the FTS5 expression: joined to its matches by default, or probed row by row.
  */
+/**
+ * Words only, on SQLite: `filtered` joins the FTS5 matches to the rows instead of testing membership
+ * in a materialised IN list (a third less work on common terms); with identifiers the match is an OR.
+ */
+function wordsOnSqlite(db: Kysely<Database>, request: SearchRequest, terms: string[]): boolean {
+  return dialectOf(db) === 'sqlite' && terms.length > 0 && (request.identifiers ?? []).length === 0
+}
+
 function filtered(db: Kysely<Database>, request: SearchRequest, terms: string[], fts?: FtsAccess) {
   const identifiers = request.identifiers ?? []
-  // Words only, on SQLite: join the FTS5 matches to the rows instead of testing membership in a
-  // materialised IN list (a third less work on common terms); with identifiers the match is an OR.
-  const wordsOnSqlite = dialectOf(db) === 'sqlite' && terms.length > 0 && identifiers.length === 0
-  const access = wordsOnSqlite ? (fts ?? { join: ftsQuery(terms) }) : undefined
+  const access = wordsOnSqlite(db, request, terms) ? (fts ?? { join: ftsQuery(terms) }) : undefined
   const joined = access !== undefined && 'join' in access
   // On SQLite, ranking, filters and scope read the narrow search_rank copy (migration 0502), same
   // column names; PostgreSQL matches on search_documents' own tsvector.
@@ -400,46 +406,64 @@ export interface SearchFacets {
   year: FacetCount[]
   ipc: FacetCount[]
   nice: FacetCount[]
+  /** True when more than FACET_SAMPLE records match: the counts are over the most recently indexed. */
+  sampled: boolean
 }
 
 /**
- * Counts of the matching, visible records by type, district, year, IPC subclass and Nice class.
- * Sorted by count, then value, so both databases list them alike.
+ * Counts of the matching, visible records by type, district, year, IPC subclass and Nice class,
+ * from one read of up to FACET_SAMPLE matches and of their classes. Sorted by count, then value,
+ * so both databases list them alike.
  */
-export async function searchFacets(db: Kysely<Database>, request: SearchRequest): Promise<SearchFacets> {
+export async function searchFacets(
+  db: Kysely<Database>,
+  request: SearchRequest,
+  { sample = FACET_SAMPLE }: { sample?: number } = {},
+): Promise<SearchFacets> {
   const terms = segmentQuery(request.text)
-  const base = filtered(db, request, terms)
-  const sorted = (rows: { value: string | null; n: number | string }[]) =>
-    rows
-      .filter((r) => r.value !== null && r.value !== '')
-      .map((r) => ({ value: r.value!, count: Number(r.n) }))
-      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
-  const byColumn = (column: RawBuilder<string | null>) =>
-    base
-      .select([column.as('value'), sql<number>`count(*)`.as('n')])
-      .groupBy(column)
-      .execute()
-  const byClass = (scheme: string, length: number | null) => {
-    const value = length === null ? sql<string>`c.code` : sql<string>`substr(c.code, 1, ${sql.lit(length)})`
-    return base
-      .innerJoin('search_classes as c', 'c.seq', 'd.seq')
-      .where('c.scheme', '=', scheme)
-      .select([value.as('value'), sql<number>`count(distinct d.seq)`.as('n')])
-      .groupBy(value)
-      .execute()
+  const rows = await filtered(db, request, terms)
+    .select(['d.seq', 'd.kind', 'd.district_id', sql<string>`substr(d.sort_date, 1, 4)`.as('year')])
+    // Joined FTS5 matches come in rowid (= seq) order: ordering on f.rowid reads only the sample,
+    // ordering on d.seq would sort every match first.
+    .orderBy(wordsOnSqlite(db, request, terms) ? sql`f.rowid` : sql`d.seq`, 'desc')
+    .limit(sample + 1)
+    .execute()
+  const sampled = rows.length > sample
+  const counted = rows.slice(0, sample)
+  const classes: { seq: number; scheme: string; code: string }[] = []
+  const seqs = counted.map((r) => Number(r.seq))
+  for (let i = 0; i < seqs.length; i += 500) {
+    classes.push(
+      ...(await db
+        .selectFrom('search_classes')
+        .select(['seq', 'scheme', 'code'])
+        .where('seq', 'in', seqs.slice(i, i + 500))
+        .execute()),
+    )
   }
-  const [kind, district, year, ipc, nice] = await Promise.all([
-    byColumn(sql<string>`d.kind`),
-    byColumn(sql<string | null>`d.district_id`),
-    byColumn(sql<string>`substr(d.sort_date, 1, 4)`),
-    byClass('ipc', 4),
-    byClass('nice', null),
-  ])
+  const tally = (values: Iterable<string | null>) => {
+    const counts = new Map<string, number>()
+    for (const value of values) if (value) counts.set(value, (counts.get(value) ?? 0) + 1)
+    return [...counts]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+  }
+  // A record counts once per value: two IPC groups of one subclass are one G06F.
+  const classTally = (scheme: string, length: number | null) => {
+    const perRecord = new Map<string, string>()
+    for (const c of classes) {
+      if (c.scheme !== scheme) continue
+      const value = length === null ? c.code : c.code.slice(0, length)
+      perRecord.set(`${c.seq} ${value}`, value)
+    }
+    return tally(perRecord.values())
+  }
   return {
-    kind: sorted(kind),
-    district: sorted(district),
-    year: sorted(year),
-    ipc: sorted(ipc),
-    nice: sorted(nice),
+    kind: tally(counted.map((r) => r.kind)),
+    district: tally(counted.map((r) => r.district_id)),
+    year: tally(counted.map((r) => r.year)),
+    ipc: classTally('ipc', 4),
+    nice: classTally('nice', null),
+    sampled,
   }
 }

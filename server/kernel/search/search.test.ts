@@ -231,6 +231,50 @@ describe('search kernel', () => {
         { value: '25', count: 1 },
       ])
       expect(facets.ipc).toEqual([{ value: 'D06P', count: 1 }])
+      expect(facets.sampled).toBe(false)
+    }
+  })
+
+  it('counts facets over the most recently indexed matches when more match than the sample', async () => {
+    const docs = Array.from({ length: 9 }, (_, i) => ({
+      source: 'asset',
+      sourceId: `lamp${i}`,
+      kind: i < 6 ? 'patent' : 'trademark',
+      title: '宫灯制作',
+      body: '苏州宫灯。',
+      names: ['苏州灯彩研究所'],
+      districtId: i % 2 === 0 ? 'gusu' : 'wuzhong',
+      entityId: null,
+      published: true,
+      sortDate: `20${10 + i}-01-01`,
+      classes: [{ scheme: 'nice', code: i < 6 ? '11' : '20' }],
+    }))
+    const request = { text: '宫灯', visible: everyone, page: 1, pageSize: 20 }
+    for (const { name, handle } of handles) {
+      for (const d of docs) await indexDocument(handle.db, d, new Date())
+      const exact = await searchFacets(handle.db, request)
+      expect(exact.sampled, name).toBe(false)
+      expect(exact.kind).toEqual([
+        { value: 'patent', count: 6 },
+        { value: 'trademark', count: 3 },
+      ])
+      // lamp8…lamp4 were indexed last: three trademarks, two patents; 2018, 2017… one each.
+      const sampled = await searchFacets(handle.db, request, { sample: 5 })
+      expect(sampled.sampled, name).toBe(true)
+      expect(sampled.kind).toEqual([
+        { value: 'trademark', count: 3 },
+        { value: 'patent', count: 2 },
+      ])
+      expect(sampled.nice).toEqual([
+        { value: '20', count: 3 },
+        { value: '11', count: 2 },
+      ])
+      expect(sampled.district).toEqual([
+        { value: 'gusu', count: 3 },
+        { value: 'wuzhong', count: 2 },
+      ])
+      expect(sampled.year.map((y) => y.value)).toEqual(['2014', '2015', '2016', '2017', '2018'])
+      for (const d of docs) await removeDocument(handle.db, 'asset', d.sourceId)
     }
   })
 

@@ -102,5 +102,6 @@ export async function searchEverything(context: ReadContext, query: SearchQuery)
         label: context.lang === 'en' ? `Class ${Number(f.value)}` : `第${Number(f.value)}类`,
       })),
     },
+    facetsSampled: facets.sampled,
   }
 }

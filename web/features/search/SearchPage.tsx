@@ -1,7 +1,7 @@
 import { Card, Col, Empty, Input, List, Pagination, Row, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
-import type { SearchResponse } from '../../../contracts/search.ts'
+import { FACET_SAMPLE, type SearchResponse } from '../../../contracts/search.ts'
 import { api } from '../../app/api.ts'
 import { useFetch } from '../../app/useFetch.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
@@ -73,6 +73,11 @@ export function SearchPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} md={7}>
           <nav aria-label={t('facets')}>
+            {data?.facetsSampled && (
+              <Typography.Paragraph type="secondary">
+                {t('facetsSampled', { sample: FACET_SAMPLE.toLocaleString(i18n.language) })}
+              </Typography.Paragraph>
+            )}
             {data &&
               (['type', 'district', 'year', 'ipc', 'nice'] as FacetName[]).map((name) =>
                 data.facets[name].length === 0 ? null : (
