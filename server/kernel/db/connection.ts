@@ -3,6 +3,7 @@ import path from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
+import { startCheckpointer } from './checkpointer.ts'
 import type { Database } from '../../database.ts'
 
 export type Dialect = 'sqlite' | 'postgres'
@@ -52,10 +53,11 @@ function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('cache_size = -65536')
-  // Checkpoint the WAL every 8 MB instead of every 4 MB: small write transactions (intakes) pay for
-  // checkpoints less often; much larger steps make the sweep's batches pay for long ones instead
-  // (bench/results/cases.md).
-  sqlite.pragma('wal_autocheckpoint = 2048')
+  // A worker thread checkpoints the WAL (checkpointer.ts). This connection's own checkpoint, every
+  // 64 MB of log, is the backstop that lets the log restart; it finds the pages already copied, so
+  // it is short, and rare enough that its fsync hardly counts (decision 41, bench/results/cases.md).
+  sqlite.pragma('wal_autocheckpoint = 16384')
+  const stopCheckpointer = file === ':memory:' ? undefined : startCheckpointer(file)
   const statements = withStatementCache(sqlite)
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) })
   const otherConnections = sqlite.prepare('PRAGMA data_version').pluck()
@@ -63,7 +65,10 @@ function openSqlite(file: string): DatabaseHandle {
     db,
     dialect: 'sqlite',
     dataVersion: () => `${statements.writes()}.${otherConnections.get()}`,
-    close: () => db.destroy(),
+    close: async () => {
+      await stopCheckpointer?.()
+      await db.destroy()
+    },
   }
 }
 
