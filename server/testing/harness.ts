@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import pg from 'pg'
 import { expect } from 'vitest'
+import type { Role } from '../../contracts/access.ts'
 import { type BuiltApp, buildApp } from '../app.ts'
 import { type Clock, systemClock } from '../kernel/clock.ts'
 import { loadConfig } from '../kernel/config.ts'
@@ -51,6 +52,8 @@ export interface TestApp extends BuiltApp {
   /** Sends a request; `as` signs it with a session (cookie and CSRF token) unless `csrf: false`. */
   request(options: InjectOptions & { as?: Session; csrf?: boolean }): Promise<LightMyRequestResponse>
   login(username: string, password?: string): Promise<Session>
+  /** An administrator creates a staff user in the organization with this code; signed in as it. */
+  loginAsNewUser(user: { username: string; roles: Role[]; orgCode: string }): Promise<Session>
   close(): Promise<void>
 }
 
@@ -79,19 +82,42 @@ export async function createTestApp(
     ).toBeUndefined()
     return response
   }
+  const login: TestApp['login'] = async (username, password = DEMO_PASSWORD) => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password },
+    })
+    if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.body}`)
+    const cookie = String(response.headers['set-cookie']).split(';')[0]!
+    return { username, cookie, csrfToken: response.json().csrfToken }
+  }
   return {
     ...built,
     database,
     request,
-    async login(username, password = DEMO_PASSWORD) {
-      const response = await app.inject({
+    login,
+    async loginAsNewUser({ username, roles, orgCode }) {
+      const admin = await login('admin')
+      const orgs = (await request({ method: 'GET', url: '/api/organizations' })).json() as {
+        id: string
+        code: string
+      }[]
+      const password = 'a-long-enough-secret'
+      const created = await request({
         method: 'POST',
-        url: '/api/auth/login',
-        payload: { username, password },
+        url: '/api/users',
+        as: admin,
+        payload: {
+          username,
+          displayName: username,
+          password,
+          roles,
+          orgId: orgs.find((o) => o.code === orgCode)?.id,
+        },
       })
-      if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.body}`)
-      const cookie = String(response.headers['set-cookie']).split(';')[0]!
-      return { username, cookie, csrfToken: response.json().csrfToken }
+      if (created.statusCode !== 201) throw new Error(`creating ${username} failed: ${created.body}`)
+      return login(username, password)
     },
     async close() {
       await built.jobs.stop()

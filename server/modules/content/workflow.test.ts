@@ -445,20 +445,11 @@ describe('content workflow: draft → review → published, scheduled steps, san
       code: string
     }[]
     const orgIds = new Map(orgs.map((o) => [o.code, o.id]))
-    const user = await t.request({
-      method: 'POST',
-      url: '/api/users',
-      as: admin,
-      payload: {
-        username: 'clerk.gusu',
-        displayName: '姑苏受理员',
-        password: 'a-long-enough-secret',
-        roles: ['clerk'],
-        orgId: orgIds.get('samr-gusu'),
-      },
+    const gusuClerk = await t.loginAsNewUser({
+      username: 'clerk.gusu',
+      roles: ['clerk'],
+      orgCode: 'samr-gusu',
     })
-    expect(user.statusCode, user.body).toBe(201)
-    const gusuClerk = await t.login('clerk.gusu', 'a-long-enough-secret')
     const own = await create(gusuClerk, { kind: 'notice', title: '姑苏区草稿', body: '正文' })
     expect(own.districtId).toBe(orgIds.get('gusu'))
     const refused = await t.request({

@@ -420,21 +420,11 @@ describe('IP registry', () => {
   })
 
   it('keeps a district clerk to assets and key enterprises of their own district', async () => {
-    const admin = await t.login('admin')
-    const created = await t.request({
-      method: 'POST',
-      url: '/api/users',
-      as: admin,
-      payload: {
-        username: 'clerk.kunshan',
-        displayName: '昆山受理员',
-        password: 'zhibao-demo-2025',
-        roles: ['clerk'],
-        orgId: orgIds.get('center-kunshan'),
-      },
+    const kunshanClerk = await t.loginAsNewUser({
+      username: 'clerk.kunshan',
+      roles: ['clerk'],
+      orgCode: 'center-kunshan',
     })
-    expect(created.statusCode, created.body).toBe(201)
-    const kunshanClerk = await t.login('clerk.kunshan', 'zhibao-demo-2025')
     const payload = {
       kind: 'trademark',
       number: '79876543',

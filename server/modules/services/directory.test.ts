@@ -181,21 +181,11 @@ describe('service directory', () => {
       (await t.request({ method: 'POST', url: '/api/service-points', as: officer, payload: point() }))
         .statusCode,
     ).toBe(403)
-    const admin = await t.login('admin')
-    const created = await t.request({
-      method: 'POST',
-      url: '/api/users',
-      as: admin,
-      payload: {
-        username: 'clerk.kunshan',
-        displayName: '昆山受理员',
-        password: 'zhibao-demo-2025',
-        roles: ['clerk'],
-        orgId: orgIds.get('center-kunshan'),
-      },
+    const kunshanClerk = await t.loginAsNewUser({
+      username: 'clerk.kunshan',
+      roles: ['clerk'],
+      orgCode: 'center-kunshan',
     })
-    expect(created.statusCode, created.body).toBe(201)
-    const kunshanClerk = await t.login('clerk.kunshan', 'zhibao-demo-2025')
     const elsewhere = await t.request({
       method: 'POST',
       url: '/api/service-points',
