@@ -1,5 +1,6 @@
 import { attachmentCreated, caseDocumentList, subIdParams, trackRequest } from '../../../contracts/cases.ts'
 import { idParams } from '../../../contracts/common.ts'
+import { sendDownload } from '../../kernel/http/download.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 import type { AppDeps } from '../../kernel/module.ts'
 import { receiveFile } from '../../kernel/storage/upload.ts'
@@ -53,11 +54,7 @@ export function documentRoutes(app: ZodApp, deps: AppDeps) {
       // The read is audited in its own transaction; the PDF is rendered after that commits.
       const doc = await request.write((c) => readDocument(c, request.params.id, request.params.subId))
       const file = await documentFile(request.readContext().db, deps.config, doc)
-      return reply
-        .type(file.mediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .header('x-content-type-options', 'nosniff')
-        .send(file.stream)
+      return sendDownload(reply, { ...file, body: file.stream })
     },
   )
   app.post(
@@ -79,12 +76,7 @@ export function documentRoutes(app: ZodApp, deps: AppDeps) {
         return recordDocumentRead(c, caseId, request.params.id, 'submitter', 'case.document.tracked')
       })
       const file = await documentFile(request.readContext().db, deps.config, doc)
-      return reply
-        .type(file.mediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'no-store')
-        .send(file.stream)
+      return sendDownload(reply, { ...file, body: file.stream, cache: 'no-store' })
     },
   )
   app.post(

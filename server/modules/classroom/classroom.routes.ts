@@ -24,6 +24,7 @@ import {
 } from '../../../contracts/classroom/index.ts'
 import { idParams, pageOf } from '../../../contracts/common.ts'
 import { AppError, kernelErrors } from '../../kernel/errors.ts'
+import { sendDownload } from '../../kernel/http/download.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 import type { AppDeps } from '../../kernel/module.ts'
 import { receiveFile } from '../../kernel/storage/upload.ts'
@@ -66,10 +67,7 @@ const tags = ['classroom']
 const talentTags = ['talent']
 
 function sendPdf(reply: FastifyReply, data: Buffer, name: string) {
-  return reply
-    .type('application/pdf')
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-    .send(data)
+  return sendDownload(reply, { body: data, mediaType: 'application/pdf', fileName: name })
 }
 
 export function classroomRoutes(app: ZodApp, deps: AppDeps) {

@@ -18,6 +18,7 @@ import {
   unitView,
 } from '../../../contracts/cockpit.ts'
 import { idParams, okResponse } from '../../../contracts/common.ts'
+import { sendDownload } from '../../kernel/http/download.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 import { receiveImportFile } from '../../kernel/storage/upload.ts'
 import { cockpitErrors } from './errors.ts'
@@ -36,10 +37,7 @@ import { drillDown, periodReport, periodReportPdf, periodReportXlsx, unitPage } 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 function sendFile(reply: FastifyReply, data: Buffer, type: string, name: string) {
-  return reply
-    .type(type)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-    .send(data)
+  return sendDownload(reply, { body: data, mediaType: type, fileName: name })
 }
 
 const tags = ['cockpit']

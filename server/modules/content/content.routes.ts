@@ -15,6 +15,7 @@ import {
 } from '../../../contracts/content.ts'
 import type { Config } from '../../kernel/config.ts'
 import { AppError } from '../../kernel/errors.ts'
+import { sendDownload } from '../../kernel/http/download.ts'
 import { sendNotFoundPage, sendPage, siteName } from '../../kernel/http/page-meta.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 import type { AppDeps } from '../../kernel/module.ts'
@@ -284,11 +285,7 @@ export function contentRoutes(app: ZodApp, deps: AppDeps) {
       const row = await findAttachment(context.db, context.actor, request.params.id, request.params.subId)
       const stream = await store.open(row.sha256)
       if (!stream) throw new AppError(contentErrors.content_not_found)
-      return reply
-        .type(row.media_type)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`)
-        .header('x-content-type-options', 'nosniff')
-        .send(stream)
+      return sendDownload(reply, { body: stream, mediaType: row.media_type, fileName: row.file_name })
     },
   )
 

@@ -9,6 +9,7 @@ import {
   receiptSchema,
 } from '../../../contracts/evidence-api.ts'
 import { AppError, kernelErrors } from '../../kernel/errors.ts'
+import { sendDownload } from '../../kernel/http/download.ts'
 import type { ZodApp } from '../../kernel/http/server.ts'
 import type { AppDeps } from '../../kernel/module.ts'
 import { BlobTooLargeError, type StagedBlob } from '../../kernel/storage/blob-store.ts'
@@ -184,13 +185,7 @@ export function depositRoutes(app: ZodApp, deps: AppDeps) {
       const file = await request.write((c) => authorizeFileRead(c, request.params.id, request.params.sha256))
       const stream = await store.open(file.sha256)
       if (!stream) throw new AppError(kernelErrors.not_found)
-      return reply
-        .type(file.mediaType)
-        .header('content-length', String(file.size))
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .header('cache-control', 'private, no-store')
-        .header('x-content-type-options', 'nosniff')
-        .send(stream)
+      return sendDownload(reply, { ...file, body: stream, cache: 'private, no-store' })
     },
   )
 

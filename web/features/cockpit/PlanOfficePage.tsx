@@ -1,17 +1,16 @@
 import { App, Button, Card, Col, Input, Row, Select, Space, Table, Typography, Upload } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiError } from '../../app/api.ts'
+import { ApiError, api } from '../../app/api.ts'
 import { useFetch } from '../../app/useFetch.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
 import { chinaToday } from '../calendar/today.ts'
 import { cockpitApi } from './api.ts'
 import { ImportErrors } from './ImportErrors.tsx'
 import { MilestoneComplete } from './MilestoneComplete.tsx'
-import { DEFAULT_PLAN, type MilestoneView, type PlanSummary } from './model.ts'
+import { DEFAULT_PLAN, type ImportResult, type MilestoneView, type PlanSummary } from './model.ts'
 import { Shell } from './Shell.tsx'
 import { MilestoneTag } from './StatusTag.tsx'
-import { uploadXlsx } from './upload.ts'
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/
 
@@ -54,7 +53,7 @@ export function PlanOfficePage() {
         }
         result = await cockpitApi.importPlan(body)
       } else {
-        result = await uploadXlsx('/api/cockpit/plans/import.xlsx', file)
+        result = await api.upload<ImportResult>('/api/cockpit/plans/import.xlsx', file)
       }
       message.success(
         result.mode === 'updated'
@@ -80,7 +79,7 @@ export function PlanOfficePage() {
     setBusy('period')
     setPeriodError(undefined)
     try {
-      const result = await uploadXlsx(`/api/cockpit/plans/${planId}/reports/import.xlsx`, file)
+      const result = await api.upload<ImportResult>(`/api/cockpit/plans/${planId}/reports/import.xlsx`, file)
       message.success(t('office.periodImported', { count: result.imported }))
       await plan.reload()
     } catch (e) {

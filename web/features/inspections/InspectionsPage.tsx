@@ -28,7 +28,6 @@ import { ApiError, api, type Page } from '../../app/api.ts'
 import { useAuth } from '../../app/auth.tsx'
 import { useFetch } from '../../app/useFetch.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
-import { uploadTable } from './upload.ts'
 
 type Plan = { id: string; year: number; title: string; districtId: string | null; tasks: number }
 type Org = { id: string; code: string; nameZh?: string; name?: string; kind?: string }
@@ -282,7 +281,7 @@ function ListsTab() {
   const importFile = (path: string, after?: () => void) => async (file: File) => {
     setError(null)
     try {
-      const r = await uploadTable<{ rows: number; created: number; updated: number }>(path, file)
+      const r = await api.upload<{ rows: number; created: number; updated: number }>(path, file)
       message.success(t('lists.imported', r))
       after?.()
     } catch (e) {
