@@ -305,7 +305,9 @@ export function cockpitRoutes(app: ZodApp) {
       },
     },
     async (request, reply) => {
-      const report = await periodReport(request.readContext(), request.params.id, request.query.period)
+      const context = request.readContext()
+      const lang = request.query.format === 'json' ? context.lang : 'zh-CN'
+      const report = await periodReport(context, request.params.id, request.query.period, lang)
       if (request.query.format === 'pdf') {
         return sendFile(
           reply,

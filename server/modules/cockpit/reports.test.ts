@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixedClock } from '../../kernel/clock.ts'
+import { readTable } from '../../kernel/documents/tables.ts'
 import { createTestApp, type Session, type TestApp } from '../../testing/harness.ts'
 import { multipart } from './multipart.ts'
 
@@ -200,13 +201,34 @@ describe('unit reports and review', () => {
       as: leader,
     })
     expect(json.json().targets).toHaveLength(29)
-    expect(json.json().targets.find((x: { code: string }) => x.code === 'T23')).toMatchObject({ value: 82 })
+    const t23 = json.json().targets.find((x: { code: string }) => x.code === 'T23')
+    expect(t23).toMatchObject({ value: 82, responsibleUnit: '中国（苏州）知识产权保护中心' })
+    const english = await t.request({
+      method: 'GET',
+      url: `/api/cockpit/plans/${planId}/period-report?period=2025-Q1`,
+      as: leader,
+      headers: { 'accept-language': 'en' },
+    })
+    const t23en = english.json().targets.find((x: { code: string }) => x.code === 'T23')
+    expect(t23en.indicator).not.toBe(t23.indicator)
+    expect(t23en.indicator).not.toMatch(/\p{Script=Han}/u)
+    expect(t23en.responsibleUnit).not.toMatch(/\p{Script=Han}/u)
+    expect(english.json().plan.title).not.toMatch(/\p{Script=Han}/u)
     const pdf = await t.request({
       method: 'GET',
       url: `/api/cockpit/plans/${planId}/period-report?period=2025-Q1&format=pdf`,
       as: leader,
     })
     expect(pdf.headers['content-type']).toBe('application/pdf')
+    // The files are official documents: Chinese whatever the caller's language.
+    const xlsxEn = await t.request({
+      method: 'GET',
+      url: `/api/cockpit/plans/${planId}/period-report?period=2025-Q1&format=xlsx`,
+      as: leader,
+      headers: { 'accept-language': 'en' },
+    })
+    const rows = (await readTable(xlsxEn.rawPayload, 'xlsx')).rows
+    expect(JSON.stringify(rows)).toContain('中国（苏州）知识产权保护中心')
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
     const xlsx = await t.request({
       method: 'GET',

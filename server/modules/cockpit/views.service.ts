@@ -1,6 +1,6 @@
 import { renderPdf } from '../../kernel/documents/pdf.ts'
 import { writeXlsx } from '../../kernel/documents/tables.ts'
-import { AppError } from '../../kernel/errors.ts'
+import { AppError, type Lang } from '../../kernel/errors.ts'
 import type { ReadContext } from '../../kernel/http/context.ts'
 import { chinaToday } from './dates.ts'
 import { cockpitErrors } from './errors.ts'
@@ -53,8 +53,12 @@ export async function unitPage(context: ReadContext, planId: string, unit: strin
   }
 }
 
-/** The period report: each target's figure and status at the end of a period, and the milestones. */
-export async function periodReport(context: ReadContext, planId: string, period: string) {
+/**
+ * The period report: each target's figure and status at the end of a period, and the milestones,
+ * named in `lang` (the PDF and Excel files are official documents, always in Chinese).
+ */
+export async function periodReport(context: ReadContext, planId: string, period: string, lang: Lang) {
+  const en = lang === 'en'
   const plan = await findPlan(context.db, planId)
   const { to } = periodBounds(period)
   const today = chinaToday(context.now)
@@ -75,7 +79,7 @@ export async function periodReport(context: ReadContext, planId: string, period:
     rows.push({
       code: t.code,
       group: t.group_name,
-      indicator: t.indicator_zh,
+      indicator: en ? t.indicator_en : t.indicator_zh,
       unit: t.unit,
       target:
         t.kind === 'range' ? `${t.range_min}—${t.range_max}` : (t.target_text ?? String(t.target_value)),
@@ -86,7 +90,7 @@ export async function periodReport(context: ReadContext, planId: string, period:
           ? null
           : Math.round(latest.expected * 100) / 100,
       status: latest?.status ?? 'grey',
-      responsibleUnit: names.get(t.unit_code)?.zh ?? t.unit_code,
+      responsibleUnit: names.get(t.unit_code)?.[en ? 'en' : 'zh'] ?? t.unit_code,
       computed: t.source !== null,
     })
   }
@@ -99,11 +103,11 @@ export async function periodReport(context: ReadContext, planId: string, period:
         title: m.title,
         dueDate: m.dueDate,
         state: m.state,
-        leadUnit: names.get(task.leadUnit)?.zh ?? task.leadUnit,
+        leadUnit: names.get(task.leadUnit)?.[en ? 'en' : 'zh'] ?? task.leadUnit,
       })),
   )
   return {
-    plan: { id: plan.id, title: plan.title_zh, documentNumber: plan.document_number },
+    plan: { id: plan.id, title: en ? plan.title_en : plan.title_zh, documentNumber: plan.document_number },
     period,
     asOf,
     targets: rows,
