@@ -147,10 +147,6 @@ function ftsQuery(terms: string[]): string {
 }
 
 /**
- * The matching rows the caller may see, with the request's filters. `fts` (SQLite, words only)
- * replaces the FTS5 expression: joined to its matches by default, or probed row by row.
- */
-/**
  * Words only, on SQLite: `filtered` joins the FTS5 matches to the rows instead of testing membership
  * in a materialised IN list (a third less work on common terms); with identifiers the match is an OR.
  */
@@ -158,6 +154,10 @@ function wordsOnSqlite(db: Kysely<Database>, request: SearchRequest, terms: stri
   return dialectOf(db) === 'sqlite' && terms.length > 0 && (request.identifiers ?? []).length === 0
 }
 
+/**
+ * The matching rows the caller may see, with the request's filters. `fts` (SQLite, words only)
+ * replaces the FTS5 expression: joined to its matches by default, or probed row by row.
+ */
 function filtered(db: Kysely<Database>, request: SearchRequest, terms: string[], fts?: FtsAccess) {
   const identifiers = request.identifiers ?? []
   const access = wordsOnSqlite(db, request, terms) ? (fts ?? { join: ftsQuery(terms) }) : undefined
