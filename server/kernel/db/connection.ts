@@ -3,8 +3,8 @@ import path from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
-import { startCheckpointer } from './checkpointer.ts'
 import type { Database } from '../../database.ts'
+import { startCheckpointer } from './checkpointer.ts'
 
 export type Dialect = 'sqlite' | 'postgres'
 
