@@ -150,13 +150,16 @@ describe('complaint from the portal to acceptance in the workbench', () => {
 
     // Assignment: the clerk picks the expert by name; after the respondent asks for the expert's
     // recusal, assigning again is refused with the reason, and the clerk grants the recusal.
+    // The open dropdown's option: closed dropdowns stay in the page, hidden.
+    const option = (text: string) =>
+      page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text })
     const assignExpert = async () => {
       await page.getByTestId('assign-open').click()
       const dialog = page.getByRole('dialog')
       await dialog.getByText('专家', { exact: true }).click()
-      await dialog.getByLabel('人员', { exact: true }).click()
-      await page.keyboard.type('郑')
-      await page.locator('.ant-select-item-option').filter({ hasText: '郑技术调查官' }).click()
+      // Typed into the search box itself, not wherever the focus happens to be.
+      await dialog.getByLabel('人员', { exact: true }).fill('郑')
+      await option('郑技术调查官').click()
       await dialog.getByRole('button', { name: /确\s*定/ }).click()
       return dialog
     }
@@ -166,9 +169,9 @@ describe('complaint from the portal to acceptance in the workbench', () => {
     await page.getByTestId('recusal-open').click()
     const recusalDialog = page.getByRole('dialog')
     await recusalDialog.getByLabel('回避人员').click()
-    await page.locator('.ant-select-item-option').filter({ hasText: '郑技术调查官' }).click()
+    await option('郑技术调查官').click()
     await recusalDialog.getByLabel('申请人').click()
-    await page.locator('.ant-select-item-option').filter({ hasText: respondent }).click()
+    await option(respondent).click()
     await recusalDialog.getByLabel('理由').fill('该专家曾为投诉人提供咨询')
     await recusalDialog.getByRole('button', { name: /确\s*定/ }).click()
     await recusalDialog.waitFor({ state: 'hidden' })
