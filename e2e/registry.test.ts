@@ -42,8 +42,19 @@ describe('registry in the workbench', () => {
     const title = `一种丝绸染色工艺${body.slice(-4)}`
     await page.getByRole('button', { name: '登记知识产权' }).click()
     const dialog = page.getByRole('dialog')
-    await dialog.getByLabel('类型').click()
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '专利' }).click()
+    // Choosing the type shows the patent-only IPC field; a choice lost to the dropdown's opening
+    // animation (seen once in CI) is made again.
+    for (let attempt = 1; ; attempt++) {
+      await dialog.getByLabel('类型').click()
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '专利' }).click()
+      const shown = await dialog
+        .getByText('IPC 分类（专利）')
+        .waitFor({ timeout: 3000 })
+        .then(() => true)
+        .catch(() => false)
+      if (shown) break
+      if (attempt === 2) throw new Error('the type 专利 could not be chosen')
+    }
     const wrong = computePatentCheckDigit(body) === '1' ? '2' : '1'
     await dialog.getByLabel('申请号 / 登记号').fill(`${body}.${wrong}`)
     await dialog.getByLabel('名称', { exact: true }).fill(title)

@@ -30,6 +30,18 @@ export function issueMessage(issue: Issue): string {
   return issue.message
 }
 
+/**
+ * The form's values, or undefined when a field rule failed: antd then shows the messages on the
+ * fields, and the rejection of validateFields() must not escape as an unhandled error.
+ */
+export async function validValues(form: FormInstance): Promise<Record<string, any> | undefined> {
+  try {
+    return await form.validateFields()
+  } catch {
+    return undefined
+  }
+}
+
 /** An antd form rule that validates one field with the same Zod schema the server uses. */
 export function zodRule(schema: z.ZodType, options: { optional?: boolean } = {}): Rule {
   return {

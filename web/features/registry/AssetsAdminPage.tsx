@@ -11,7 +11,7 @@ import {
 } from '../../../contracts/registry.ts'
 import { type ApiError, api, type Page } from '../../app/api.ts'
 import { useFetch } from '../../app/useFetch.ts'
-import { applyProblemToForm, compact } from '../../components/forms.ts'
+import { applyProblemToForm, compact, validValues } from '../../components/forms.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
 import { loadDistricts } from '../services/shared.ts'
 import { AssetForm, label, toInput } from './AssetForm.tsx'
@@ -48,7 +48,9 @@ export function AssetsAdminPage() {
     setEditing(a)
   }
   const save = async () => {
-    const values = compact(await form.validateFields())
+    const valid = await validValues(form)
+    if (!valid) return
+    const values = compact(valid)
     const body = {
       ...values,
       holders: (values.holders ?? []).map((h: { name: string; uscc?: string }) => compact(h)),

@@ -27,7 +27,7 @@ import {
 } from '../../../contracts/services/index.ts'
 import { type ApiError, api, type Page } from '../../app/api.ts'
 import { useFetch } from '../../app/useFetch.ts'
-import { applyProblemToForm, compact } from '../../components/forms.ts'
+import { applyProblemToForm, compact, validValues } from '../../components/forms.ts'
 import { ProblemAlert } from '../../components/ProblemAlert.tsx'
 import { label, loadDistricts } from './shared.ts'
 import { uploadFile } from './upload.ts'
@@ -60,7 +60,9 @@ export function ManagePage() {
   const [form] = Form.useForm()
 
   const save = async () => {
-    const values = compact(await form.validateFields())
+    const valid = await validValues(form)
+    if (!valid) return
+    const values = compact(valid)
     const body = { ...values, contacts: (values.contacts ?? []).map((c: { phone: string }) => compact(c)) }
     try {
       if (editing === 'new') await api.post('/api/service-points', body)
