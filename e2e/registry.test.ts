@@ -42,18 +42,25 @@ describe('registry in the workbench', () => {
     const title = `一种丝绸染色工艺${body.slice(-4)}`
     await page.getByRole('button', { name: '登记知识产权' }).click()
     const dialog = page.getByRole('dialog')
-    // Choosing the type shows the patent-only IPC field; a choice lost to the dropdown's opening
-    // animation (seen once in CI) is made again.
+    // Choosing the type shows the patent-only IPC field. On a loaded machine the click can land
+    // while the dropdown is still opening (the field's label then takes it, and the dropdown
+    // closes: seen twice in CI), so the choice is made again, up to three times.
+    const typeOption = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
+      hasText: '专利',
+    })
     for (let attempt = 1; ; attempt++) {
-      await dialog.getByLabel('类型').click()
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '专利' }).click()
-      const shown = await dialog
-        .getByText('IPC 分类（专利）')
-        .waitFor({ timeout: 3000 })
-        .then(() => true)
-        .catch(() => false)
-      if (shown) break
-      if (attempt === 2) throw new Error('the type 专利 could not be chosen')
+      if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) {
+        await dialog.getByLabel('类型').click()
+      }
+      const chosen = await typeOption
+        .click({ timeout: 3000 })
+        .then(() => dialog.getByText('IPC 分类（专利）').waitFor({ timeout: 3000 }))
+        .then(
+          () => true,
+          () => false,
+        )
+      if (chosen) break
+      if (attempt === 3) throw new Error('the type 专利 could not be chosen')
     }
     const wrong = computePatentCheckDigit(body) === '1' ? '2' : '1'
     await dialog.getByLabel('申请号 / 登记号').fill(`${body}.${wrong}`)
