@@ -46,6 +46,11 @@ export function can(actor: Actor, permission: Permission): boolean {
   return actor.permissions.has(permission)
 }
 
+/** District staff act only within their own district: is `districtId` outside it? */
+export function outsideDistrictScope(actor: Actor, districtId: string | null): boolean {
+  return isStaff(actor) && actor.districtId !== null && districtId !== actor.districtId
+}
+
 /** Throws 401 for the public, 403 for a signed-in caller without the permission. */
 export function requirePermission(actor: Actor, permission: Permission): void {
   if (actor.permissions.has(permission)) return

@@ -9,7 +9,7 @@ import type {
   sessionListQuery,
 } from '../../../contracts/classroom/index.ts'
 import type { Database, Db, Tx } from '../../database.ts'
-import { type Actor, isStaff, scopeCondition } from '../../kernel/access.ts'
+import { type Actor, outsideDistrictScope, scopeCondition } from '../../kernel/access.ts'
 import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 import { newId } from '../../kernel/ids.ts'
@@ -29,8 +29,7 @@ export const sessionWriteScope = { district: 'classroom_sessions.district_id' }
 /** The staff member's own district, or the one asked for when the caller is city level. */
 function districtFor(actor: Actor, requested: string | null | undefined): string | null {
   const districtId = requested === undefined ? actor.districtId : requested
-  if (isStaff(actor) && actor.districtId !== null && districtId !== actor.districtId)
-    throw new AppError(kernelErrors.forbidden)
+  if (outsideDistrictScope(actor, districtId)) throw new AppError(kernelErrors.forbidden)
   return districtId
 }
 

@@ -7,7 +7,7 @@ import type {
   talentListQuery,
 } from '../../../contracts/classroom/index.ts'
 import type { Database } from '../../database.ts'
-import { type Actor, can, isStaff, scopeCondition } from '../../kernel/access.ts'
+import { type Actor, can, outsideDistrictScope, scopeCondition } from '../../kernel/access.ts'
 import { containsText } from '../../kernel/db/like.ts'
 import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
@@ -118,8 +118,7 @@ async function ownForWrite(context: WriteContext, id: string) {
 
 export async function createTalent(context: WriteContext, input: z.output<typeof talentInput>) {
   const districtId = input.districtId === undefined ? context.actor.districtId : input.districtId
-  if (isStaff(context.actor) && context.actor.districtId !== null && districtId !== context.actor.districtId)
-    throw new AppError(kernelErrors.forbidden)
+  if (outsideDistrictScope(context.actor, districtId)) throw new AppError(kernelErrors.forbidden)
   const now = context.now.toISOString()
   const row: Row = {
     id: newId(context.now.getTime()),

@@ -10,7 +10,7 @@ import type {
   updateArticleRequest,
 } from '../../../contracts/content.ts'
 import type { Database, Db, Tx } from '../../database.ts'
-import { type Actor, anonymousActor, isStaff, scopeCondition } from '../../kernel/access.ts'
+import { type Actor, anonymousActor, outsideDistrictScope, scopeCondition } from '../../kernel/access.ts'
 import { writeAudit } from '../../kernel/audit.ts'
 import { containsText } from '../../kernel/db/like.ts'
 import { AppError, kernelErrors } from '../../kernel/errors.ts'
@@ -183,11 +183,7 @@ export async function createArticle(
   input: z.output<typeof createArticleRequest>,
 ): Promise<Article> {
   const districtId = input.districtId ?? context.actor.districtId
-  if (
-    isStaff(context.actor) &&
-    context.actor.districtId !== null &&
-    districtId !== context.actor.districtId
-  ) {
+  if (outsideDistrictScope(context.actor, districtId)) {
     throw new AppError(kernelErrors.forbidden)
   }
   const now = context.now.toISOString()

@@ -6,7 +6,7 @@ import type {
   updateEntityRequest,
 } from '../../../contracts/entities.ts'
 import type { Db, Tx } from '../../database.ts'
-import { type Actor, isStaff, scopeCondition } from '../../kernel/access.ts'
+import { type Actor, outsideDistrictScope, scopeCondition } from '../../kernel/access.ts'
 import { containsText } from '../../kernel/db/like.ts'
 import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
@@ -122,7 +122,7 @@ export async function updateEntity(
 
 /** District staff can only file entities into their own district. */
 function restrictDistrict(actor: Actor, districtId: string | null): string | null {
-  if (isStaff(actor) && actor.districtId !== null && districtId !== actor.districtId) {
+  if (outsideDistrictScope(actor, districtId)) {
     throw new AppError(kernelErrors.forbidden)
   }
   return districtId

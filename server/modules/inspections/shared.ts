@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../../database.ts'
-import { type Actor, isStaff } from '../../kernel/access.ts'
+import { type Actor, outsideDistrictScope } from '../../kernel/access.ts'
 import { AppError, kernelErrors } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
 
@@ -18,7 +18,7 @@ export const parseJson = <T>(text: string | null): T =>
 
 /** District staff act only within their own district. */
 export function restrictDistrict(actor: Actor, districtId: string | null): string | null {
-  if (isStaff(actor) && actor.districtId !== null && districtId !== actor.districtId) {
+  if (outsideDistrictScope(actor, districtId)) {
     throw new AppError(kernelErrors.forbidden)
   }
   return districtId

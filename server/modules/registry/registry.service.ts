@@ -10,7 +10,7 @@ import {
   normaliseAsset,
 } from '../../../contracts/registry.ts'
 import type { Db, Tx } from '../../database.ts'
-import { isStaff, scopeCondition } from '../../kernel/access.ts'
+import { isStaff, outsideDistrictScope, scopeCondition } from '../../kernel/access.ts'
 import { containsText } from '../../kernel/db/like.ts'
 import { AppError, type FieldError, fieldError, kernelErrors, type Lang } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
@@ -172,18 +172,19 @@ const holderOutsideDistrict = {
  * holder's (assets.repository.ts): otherwise an edit could move an asset out of their scope.
  */
 async function outsideCallersDistrict(context: WriteContext, asset: NormalisedAsset): Promise<boolean> {
-  const { actor } = context
-  if (!isStaff(actor) || actor.districtId === null) return false
-  return (await resolveHolders(context.trx, asset)).districtId !== actor.districtId
+  // City-level staff and enterprises record in any district: no holder lookup for them.
+  if (!isStaff(context.actor) || context.actor.districtId === null) return false
+  return outsideDistrictScope(context.actor, (await resolveHolders(context.trx, asset)).districtId)
 }
 
-function requireCallersDistrict(context: WriteContext, outside: boolean): void {
-  if (outside) throw fieldError('body.holders', 'district_out_of_scope', holderOutsideDistrict, context.lang)
+async function requireCallersDistrict(context: WriteContext, asset: NormalisedAsset): Promise<void> {
+  if (await outsideCallersDistrict(context, asset))
+    throw fieldError('body.holders', 'district_out_of_scope', holderOutsideDistrict, context.lang)
 }
 
 export async function createAsset(context: WriteContext, input: z.output<typeof assetInput>): Promise<Asset> {
   const asset = normaliseBody(context, input)
-  requireCallersDistrict(context, await outsideCallersDistrict(context, asset))
+  await requireCallersDistrict(context, asset)
   if (await assetExists(context.trx, asset)) throw new AppError(registryErrors.asset_exists)
   const row = await insertAsset(context.trx, context.now, asset)
   await context.audit({ action: 'asset.create', targetType: 'ip_asset', targetId: row.id, after: row })
@@ -204,7 +205,7 @@ export async function updateAsset(
     .executeTakeFirst()
   if (!before) throw new AppError(kernelErrors.not_found)
   const asset = normaliseBody(context, input)
-  requireCallersDistrict(context, await outsideCallersDistrict(context, asset))
+  await requireCallersDistrict(context, asset)
   if (await assetExists(context.trx, asset, id)) throw new AppError(registryErrors.asset_exists)
   const after = await insertAsset(context.trx, context.now, asset, before)
   await context.audit({ action: 'asset.update', targetType: 'ip_asset', targetId: id, before, after })
@@ -339,8 +340,7 @@ export async function addKeyEnterprise(
       context.lang,
     )
   }
-  const { actor } = context
-  if (isStaff(actor) && actor.districtId !== null && entity.district_id !== actor.districtId) {
+  if (outsideDistrictScope(context.actor, entity.district_id)) {
     throw fieldError(
       'body.uscc',
       'district_out_of_scope',

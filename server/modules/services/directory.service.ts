@@ -12,7 +12,7 @@ import {
   T20_POINT_KINDS,
 } from '../../../contracts/services/index.ts'
 import type { Database, Db, Tx } from '../../database.ts'
-import { isStaff, scopeCondition } from '../../kernel/access.ts'
+import { outsideDistrictScope, scopeCondition } from '../../kernel/access.ts'
 import { containsText } from '../../kernel/db/like.ts'
 import { AppError, type FieldError, fieldError, kernelErrors, type Lang } from '../../kernel/errors.ts'
 import type { ReadContext, WriteContext } from '../../kernel/http/context.ts'
@@ -167,7 +167,7 @@ function districtIssue(
     }
   }
   const actor = context.actor
-  if (isStaff(actor) && actor.districtId !== null && resolved !== actor.districtId) {
+  if (outsideDistrictScope(actor, resolved)) {
     return {
       field: 'districtId',
       code: 'district_out_of_scope',
