@@ -159,7 +159,22 @@ describe('complaint from the portal to acceptance in the workbench', () => {
       await dialog.getByText('专家', { exact: true }).click()
       // Typed into the search box itself, not wherever the focus happens to be.
       await dialog.getByLabel('人员', { exact: true }).fill('郑')
-      await option('郑技术调查官').click()
+      // The options are replaced when the search answers; a click on a replaced one selects
+      // nothing and leaves the dropdown over the OK button (seen in CI): click until it closes.
+      for (let attempt = 1; ; attempt++) {
+        await option('郑技术调查官')
+          .click({ timeout: 3000 })
+          .catch(() => undefined)
+        const closed = await page
+          .locator('.ant-select-dropdown:visible')
+          .waitFor({ state: 'hidden', timeout: 2000 })
+          .then(
+            () => true,
+            () => false,
+          )
+        if (closed) break
+        if (attempt === 3) throw new Error('the expert could not be chosen')
+      }
       await dialog.getByRole('button', { name: /确\s*定/ }).click()
       return dialog
     }
